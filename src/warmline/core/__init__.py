@@ -1,0 +1,1 @@
+"""Pure domain: frozen dataclasses, principles, time arithmetic. No I/O."""
