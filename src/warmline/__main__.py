@@ -1,0 +1,3 @@
+from warmline.cli.main import run
+
+run()
