@@ -33,3 +33,26 @@ def as_lang(value: str | None, default: Lang = "en") -> Lang:
     if v.startswith("en") or v == "english":
         return "en"
     return default
+
+
+def is_cjk(ch: str) -> bool:
+    o = ord(ch)
+    return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0xF900 <= o <= 0xFAFF
+
+
+def detect_language(text: str, default: Lang = "en") -> Lang:
+    """'zh' when Han characters make up a fair share of the letters, else 'en'.
+
+    Chat messages mix English words into Chinese ("PPT 明天发您"), so a modest
+    share of Han characters is enough to call the text Chinese.
+    """
+    han = latin = 0
+    for ch in text:
+        if is_cjk(ch):
+            han += 1
+        elif ch.isascii() and ch.isalpha():
+            latin += 1
+    if han == 0 and latin == 0:
+        return default
+    # A Han character carries about a word's meaning; weigh Latin letters as ~1/4 word.
+    return "zh" if han >= latin / 4 else "en"
