@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, func, select, text
 from sqlalchemy.orm import Session
 
 from warmline.core.client import Client, Profile, normalise_handle
@@ -308,6 +308,12 @@ class Repository:
             q = q.limit(limit)
         return [m.message_from_row(r) for r in self.session.scalars(q)]
 
+    def message_count(self, client_id: int | None = None) -> int:
+        q = select(func.count()).select_from(MessageRow)
+        if client_id is not None:
+            q = q.where(MessageRow.client_id == client_id)
+        return int(self.session.scalar(q) or 0)
+
     def existing_external_ids(self, ids: Iterable[str]) -> set[str]:
         wanted = [i for i in ids if i]
         found: set[str] = set()
@@ -473,6 +479,19 @@ class Repository:
         return m.mark_from_row(row)
 
     # -- whole book ------------------------------------------------------------
+    def reset_sequences(self) -> None:
+        """After inserting explicit IDs, move PostgreSQL's ID sequences past them."""
+        if self.session.get_bind().dialect.name != "postgresql":
+            return
+        for table in Base.metadata.sorted_tables:
+            if "id" in table.c:
+                self.session.execute(
+                    text(
+                        f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+                        f"COALESCE((SELECT MAX(id) FROM {table.name}), 0) + 1, false)"
+                    )
+                )
+
     def is_empty(self) -> bool:
         for table in (ClientRow, MessageRow, ProjectRow):
             if self.session.scalar(select(func.count()).select_from(table)):
