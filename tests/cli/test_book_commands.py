@@ -25,8 +25,26 @@ def clients_json() -> list[dict[str, object]]:
 
 
 def test_client_add_list_show_edit_and_archive() -> None:
-    assert run("client", "add", "Anna Smith", "--tz", "Europe/London", "--email", "anna@example.com", "--tag", "design")[0] == 0
-    assert run("client", "add", "王建国", "--tz", "Asia/Shanghai", "--lang", "zh", "--wechat", "wjg")[0] == 0
+    assert (
+        run(
+            "client",
+            "add",
+            "Anna Smith",
+            "--tz",
+            "Europe/London",
+            "--email",
+            "anna@example.com",
+            "--tag",
+            "design",
+        )[0]
+        == 0
+    )
+    assert (
+        run("client", "add", "王建国", "--tz", "Asia/Shanghai", "--lang", "zh", "--wechat", "wjg")[
+            0
+        ]
+        == 0
+    )
     listed = clients_json()
     assert [c["name"] for c in listed] == ["Anna Smith", "王建国"]
     code, out, _ = run("client", "show", "王")
@@ -45,13 +63,21 @@ def test_client_add_list_show_edit_and_archive() -> None:
         (("client", "add", "Bob", "--email", "not-an-address"), "email: 'not-an-address'"),
         (("client", "show", "nobody"), "no client matches 'nobody'"),
         (("note", "add", "nobody", "hi"), "no client matches 'nobody'"),
-        (("log", "in", "Anna", "hello", "--at", "yesterdayish"), "--at: cannot read 'yesterdayish'"),
-        (("promise", "add", "Anna", "quote", "--due", "2026-13-45"), "--due: cannot read '2026-13-45'"),
+        (
+            ("log", "in", "Anna", "hello", "--at", "yesterdayish"),
+            "--at: cannot read 'yesterdayish'",
+        ),
+        (
+            ("promise", "add", "Anna", "quote", "--due", "2026-13-45"),
+            "--due: cannot read '2026-13-45'",
+        ),
         (("client", "show", "An"), "matches 2 clients"),
         (("import-book", "missing.json"), "missing.json: no such file"),
     ],
 )
-def test_bad_input_is_one_clear_line_exit_2_and_writes_nothing(args: tuple[str, ...], message: str) -> None:
+def test_bad_input_is_one_clear_line_exit_2_and_writes_nothing(
+    args: tuple[str, ...], message: str
+) -> None:
     run("client", "add", "Anna", "--tz", "Europe/London")
     run("client", "add", "Andrew", "--tz", "Europe/London")
     before = run("export")[1]
@@ -64,7 +90,12 @@ def test_bad_input_is_one_clear_line_exit_2_and_writes_nothing(args: tuple[str, 
 
 def test_log_promise_deliver_feedback_meet_and_testimonial() -> None:
     run("client", "add", "Anna", "--tz", "Europe/London")
-    assert run("log", "in", "anna", "-", "--at", "2026-11-20T10:00", input="Any update on the logo?\n")[0] == 0
+    assert (
+        run(
+            "log", "in", "anna", "-", "--at", "2026-11-20T10:00", input="Any update on the logo?\n"
+        )[0]
+        == 0
+    )
     assert run("log", "out", "anna", "Here it is", "--attach", "logo.pdf")[0] == 0
     assert run("promise", "add", "anna", "Send the quote", "--due", "tomorrow 15:00")[0] == 0
     code, out, _ = run("promise", "list", "--json")
@@ -78,27 +109,55 @@ def test_log_promise_deliver_feedback_meet_and_testimonial() -> None:
     (d,) = json.loads(run("feedback", "--json")[1])
     assert run("feedback", str(d["id"]))[0] == 0
     assert json.loads(run("feedback", "--json")[1]) == []
-    code, out, _ = run("meet", "add", "anna", "2026-11-24T15:00", "--minutes", "45", "--title", "Review")
+    code, out, _ = run(
+        "meet", "add", "anna", "2026-11-24T15:00", "--minutes", "45", "--title", "Review"
+    )
     assert code == 0 and "for them" in out and "for you" in out
     (mt,) = json.loads(run("meet", "list", "--json")[1])
     assert mt["timezone"] == "Europe/London" and mt["duration_minutes"] == 45
     assert run("meet", "started", str(mt["id"]), "--at", "2026-11-24T15:03")[0] == 0
-    assert run("testimonial", "add", "anna", "Fast and clear.", "--permission", "--tag", "logo")[0] == 0
+    assert (
+        run("testimonial", "add", "anna", "Fast and clear.", "--permission", "--tag", "logo")[0]
+        == 0
+    )
     (t,) = json.loads(run("testimonial", "list", "--json")[1])
     assert t["permission"] is True and t["tags"] == ["logo"]
 
 
 def test_me_set_and_show() -> None:
-    assert run("me", "set", "--name", "林晓", "--tz", "Asia/Shanghai", "--work-days", "mon-sat", "--email", "lin@studio.cn", "--lang", "zh")[0] == 0
+    assert (
+        run(
+            "me",
+            "set",
+            "--name",
+            "林晓",
+            "--tz",
+            "Asia/Shanghai",
+            "--work-days",
+            "mon-sat",
+            "--email",
+            "lin@studio.cn",
+            "--lang",
+            "zh",
+        )[0]
+        == 0
+    )
     me = json.loads(run("me", "show", "--json")[1])
-    assert me["name"] == "林晓" and me["work_days"] == [0, 1, 2, 3, 4, 5] and me["identities"]["email"] == ["lin@studio.cn"]
+    assert (
+        me["name"] == "林晓"
+        and me["work_days"] == [0, 1, 2, 3, 4, 5]
+        and me["identities"]["email"] == ["lin@studio.cn"]
+    )
     code, _, err = run("me", "set", "--work-start", "19:00", "--work-end", "09:00")
     assert code == 2 and "work hours" in err
 
 
 def test_projects_add_list_edit_done() -> None:
     run("client", "add", "Anna", "--tz", "Europe/London")
-    assert run("project", "add", "anna", "Logo refresh", "--due", "2026-12-15", "--cadence", "3")[0] == 0
+    assert (
+        run("project", "add", "anna", "Logo refresh", "--due", "2026-12-15", "--cadence", "3")[0]
+        == 0
+    )
     (p,) = json.loads(run("project", "list", "--json")[1])
     assert p["cadence_days"] == 3.0
     assert run("project", "edit", "logo", "--due", "2026-12-20")[0] == 0
@@ -107,7 +166,9 @@ def test_projects_add_list_edit_done() -> None:
     assert p["status"] == "done" and p["completed_at"] is not None
 
 
-def test_export_to_a_file_then_import_book_into_another_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_export_to_a_file_then_import_book_into_another_home(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     run("client", "add", "Anna", "--tz", "Europe/London")
     run("log", "in", "anna", "hello 👋")
     out = tmp_path / "book.json"

@@ -17,9 +17,18 @@ from warmline.core.error import WarmlineError
 from warmline.services import Services
 from warmline.store.engine import make_engine, migrate
 
-ZONES = ["Asia/Shanghai", "Asia/Kathmandu", "Australia/Lord_Howe", "Pacific/Chatham", "America/St_Johns", "UTC", "Asia/Kolkata"]
+ZONES = [
+    "Asia/Shanghai",
+    "Asia/Kathmandu",
+    "Australia/Lord_Howe",
+    "Pacific/Chatham",
+    "America/St_Johns",
+    "UTC",
+    "Asia/Kolkata",
+]
 texts = st.text(
-    alphabet=st.sampled_from(list("abc xyz 王建国进度怎么样了？！，。😀🎉👍\n\"'\\<>&")) | st.characters(codec="utf-8", exclude_categories=("Cs",)),
+    alphabet=st.sampled_from(list("abc xyz 王建国进度怎么样了？！，。😀🎉👍\n\"'\\<>&"))
+    | st.characters(codec="utf-8", exclude_categories=("Cs",)),
     min_size=1,
     max_size=40,
 ).filter(lambda s: s.strip() != "")
@@ -33,7 +42,13 @@ def fresh(tmp_path: Path, name: str) -> Services:
 
 def fill(svc: Services, name: str, zone: str, text: str, minutes: int) -> None:
     svc.set_profile(name="林晓", timezone="Asia/Shanghai", identities={"email": ["me@studio.cn"]})
-    c = svc.add_client(name, timezone=zone, language="zh", channels=Channels(email=("c@x.cn",)), tags=["标签", "vip"])
+    c = svc.add_client(
+        name,
+        timezone=zone,
+        language="zh",
+        channels=Channels(email=("c@x.cn",)),
+        tags=["标签", "vip"],
+    )
     at = NOW - timedelta(minutes=minutes)
     svc.log_message(str(c.id), "in", text, at=at, channel="wechat")
     svc.log_message(str(c.id), "out", text + " 👍", at=at + timedelta(seconds=61))
@@ -45,14 +60,18 @@ def fill(svc: Services, name: str, zone: str, text: str, minutes: int) -> None:
     svc.add_testimonial(str(c.id), text, permission=True, tags=["x"])
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(
     name=texts,
     zone=st.sampled_from(ZONES),
     text=texts,
     minutes=st.integers(min_value=0, max_value=60 * 24 * 90),
 )
-def test_export_import_export_is_byte_identical(tmp_path: Path, name: str, zone: str, text: str, minutes: int) -> None:
+def test_export_import_export_is_byte_identical(
+    tmp_path: Path, name: str, zone: str, text: str, minutes: int
+) -> None:
     key = f"{abs(hash((name, zone, text, minutes)))}"
     a = fresh(tmp_path, f"a{key}.db")
     fill(a, name, zone, text, minutes)
@@ -62,7 +81,9 @@ def test_export_import_export_is_byte_identical(tmp_path: Path, name: str, zone:
     assert b.dumps(b.export_book()) == first
 
 
-def test_import_book_on_both_backends_keeps_ids_and_continues_numbering(svc: Services, tmp_path: Path) -> None:
+def test_import_book_on_both_backends_keeps_ids_and_continues_numbering(
+    svc: Services, tmp_path: Path
+) -> None:
     src = fresh(tmp_path, "src.db")
     fill(src, "Anna", "Europe/London", "hello", 30)
     path = tmp_path / "book.json"
@@ -90,11 +111,19 @@ def test_import_book_refuses_a_book_that_is_not_empty(sqlite_svc: Services, tmp_
         ("{not json", "not valid UTF-8 JSON"),
         ('{"format": "something-else"}', "not a warmline book export"),
         ('{"format": "warmline-book", "version": 99}', "version 99 is not supported"),
-        ('{"format": "warmline-book", "version": 1, "clients": [{"name": "x", "timezone": "UTC", "created_at": "yesterday"}]}', r"clients\[0\].created_at"),
-        ('{"format": "warmline-book", "version": 1, "clients": [{"nom": "x"}]}', "unknown field 'nom'"),
+        (
+            '{"format": "warmline-book", "version": 1, "clients": [{"name": "x", "timezone": "UTC", "created_at": "yesterday"}]}',
+            r"clients\[0\].created_at",
+        ),
+        (
+            '{"format": "warmline-book", "version": 1, "clients": [{"nom": "x"}]}',
+            "unknown field 'nom'",
+        ),
     ],
 )
-def test_a_corrupt_book_file_names_the_problem_and_writes_nothing(sqlite_svc: Services, tmp_path: Path, content: str, message: str) -> None:
+def test_a_corrupt_book_file_names_the_problem_and_writes_nothing(
+    sqlite_svc: Services, tmp_path: Path, content: str, message: str
+) -> None:
     path = tmp_path / "bad.json"
     path.write_text(content, encoding="utf-8")
     with pytest.raises(WarmlineError, match=message):

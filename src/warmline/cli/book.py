@@ -15,7 +15,9 @@ from warmline.core.error import WarmlineError
 
 def export(
     ctx: typer.Context,
-    file: Annotated[Path | None, typer.Argument(help="Output file; omit for standard output.")] = None,
+    file: Annotated[
+        Path | None, typer.Argument(help="Output file; omit for standard output.")
+    ] = None,
 ) -> None:
     """Write the whole book as versioned JSON.
 

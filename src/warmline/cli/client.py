@@ -17,9 +17,13 @@ app = typer.Typer(no_args_is_help=True, help="Your clients: add, list, show, edi
 Email = Annotated[list[str] | None, typer.Option("--email", help="Email address (repeatable).")]
 Wechat = Annotated[list[str] | None, typer.Option("--wechat", help="WeChat ID (repeatable).")]
 Phone = Annotated[list[str] | None, typer.Option("--phone", help="Phone number (repeatable).")]
-Whatsapp = Annotated[list[str] | None, typer.Option("--whatsapp", help="WhatsApp number (repeatable).")]
+Whatsapp = Annotated[
+    list[str] | None, typer.Option("--whatsapp", help="WhatsApp number (repeatable).")
+]
 Slack = Annotated[list[str] | None, typer.Option("--slack", help="Slack handle (repeatable).")]
-Telegram = Annotated[list[str] | None, typer.Option("--telegram", help="Telegram handle (repeatable).")]
+Telegram = Annotated[
+    list[str] | None, typer.Option("--telegram", help="Telegram handle (repeatable).")
+]
 Json = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 
 
@@ -27,11 +31,17 @@ Json = Annotated[bool, typer.Option("--json", help="Print JSON instead of a tabl
 def add(
     ctx: typer.Context,
     name: Annotated[str, typer.Argument(help="The client's name, e.g. 王建国 or Anna Smith.")],
-    timezone: Annotated[str, typer.Option("--tz", "--timezone", help="IANA time zone, e.g. Asia/Shanghai.")] = "UTC",
-    language: Annotated[str, typer.Option("--lang", help="Language the client writes in: zh or en.")] = "en",
+    timezone: Annotated[
+        str, typer.Option("--tz", "--timezone", help="IANA time zone, e.g. Asia/Shanghai.")
+    ] = "UTC",
+    language: Annotated[
+        str, typer.Option("--lang", help="Language the client writes in: zh or en.")
+    ] = "en",
     company: Annotated[str, typer.Option(help="Company.")] = "",
     city: Annotated[str, typer.Option(help="City.")] = "",
-    country: Annotated[str, typer.Option(help="Country code for public holidays, e.g. CN, GB, US.")] = "",
+    country: Annotated[
+        str, typer.Option(help="Country code for public holidays, e.g. CN, GB, US.")
+    ] = "",
     tag: Annotated[list[str] | None, typer.Option("--tag", help="Tag (repeatable).")] = None,
     status: Annotated[str, typer.Option(help="lead, active, dormant or former.")] = "active",
     email: Email = None,
@@ -47,7 +57,14 @@ def add(
     Example: warmline client add "Anna Smith" --tz Europe/London --lang en --email anna@example.com
     """
     chans = channels_from(
-        {"email": email, "wechat": wechat, "phone": phone, "whatsapp": whatsapp, "slack": slack, "telegram": telegram}
+        {
+            "email": email,
+            "wechat": wechat,
+            "phone": phone,
+            "whatsapp": whatsapp,
+            "slack": slack,
+            "telegram": telegram,
+        }
     )
     c = services(ctx).add_client(
         name,
@@ -87,7 +104,14 @@ def list_(
     table = Table("ID", "Name", "Company", "Zone", "Local time", "Lang", "Status", "Tags")
     for c in clients:
         table.add_row(
-            str(c.id), c.name, c.company, c.timezone, short(now, c.timezone), c.language, c.status, ", ".join(c.tags)
+            str(c.id),
+            c.name,
+            c.company,
+            c.timezone,
+            short(now, c.timezone),
+            c.language,
+            c.status,
+            ", ".join(c.tags),
         )
     console.print(table)
 
@@ -127,7 +151,9 @@ def show(
     console.print(f"Language: {c.language}   Status: {c.status}   Tags: {', '.join(c.tags) or '—'}")
     for kind, handle in c.channels.items():
         console.print(f"  {kind}: {handle}")
-    console.print(f"Messages: {v.message_count}   last from them: {short(v.last_in, c.timezone)}   last from you: {short(v.last_out, c.timezone)}")
+    console.print(
+        f"Messages: {v.message_count}   last from them: {short(v.last_in, c.timezone)}   last from you: {short(v.last_out, c.timezone)}"
+    )
     for n in v.notes:
         console.print(f"  note ({n.kind}, {short(n.at, c.timezone)}): {n.text}")
     for p in v.projects:
@@ -136,9 +162,13 @@ def show(
         who = "you" if k.by == "us" else "they"
         console.print(f"  promise {k.id} ({who}): {k.text} — due {short(k.due, c.timezone)}")
     for d in v.awaiting_feedback:
-        console.print(f"  delivered {d.id}: {d.what} — feedback by {short(d.feedback_by, c.timezone)}")
+        console.print(
+            f"  delivered {d.id}: {d.what} — feedback by {short(d.feedback_by, c.timezone)}"
+        )
     for mt in v.upcoming_meetings:
-        console.print(f"  meeting {mt.id}: {mt.title or '—'} at {format_local(mt.start, c.timezone, lang)}")
+        console.print(
+            f"  meeting {mt.id}: {mt.title or '—'} at {format_local(mt.start, c.timezone, lang)}"
+        )
 
 
 @app.command("edit")
@@ -146,13 +176,17 @@ def edit(
     ctx: typer.Context,
     client: Annotated[str, typer.Argument(help="Client ID or the start of the name.")],
     name: Annotated[str | None, typer.Option(help="New name.")] = None,
-    timezone: Annotated[str | None, typer.Option("--tz", "--timezone", help="IANA time zone.")] = None,
+    timezone: Annotated[
+        str | None, typer.Option("--tz", "--timezone", help="IANA time zone.")
+    ] = None,
     language: Annotated[str | None, typer.Option("--lang", help="zh or en.")] = None,
     company: Annotated[str | None, typer.Option(help="Company.")] = None,
     city: Annotated[str | None, typer.Option(help="City.")] = None,
     country: Annotated[str | None, typer.Option(help="Country code.")] = None,
     status: Annotated[str | None, typer.Option(help="lead, active, dormant or former.")] = None,
-    tag: Annotated[list[str] | None, typer.Option("--tag", help="Replace the tags (repeatable).")] = None,
+    tag: Annotated[
+        list[str] | None, typer.Option("--tag", help="Replace the tags (repeatable).")
+    ] = None,
     email: Email = None,
     wechat: Wechat = None,
     phone: Phone = None,
@@ -165,7 +199,14 @@ def edit(
 
     Example: warmline client edit anna --status dormant --tag design --tag uk
     """
-    options = {"email": email, "wechat": wechat, "phone": phone, "whatsapp": whatsapp, "slack": slack, "telegram": telegram}
+    options = {
+        "email": email,
+        "wechat": wechat,
+        "phone": phone,
+        "whatsapp": whatsapp,
+        "slack": slack,
+        "telegram": telegram,
+    }
     c = services(ctx).edit_client(
         client,
         name=name,
@@ -188,7 +229,9 @@ def edit(
 def archive(
     ctx: typer.Context,
     client: Annotated[str, typer.Argument(help="Client ID or the start of the name.")],
-    restore: Annotated[bool, typer.Option("--restore", help="Bring an archived client back.")] = False,
+    restore: Annotated[
+        bool, typer.Option("--restore", help="Bring an archived client back.")
+    ] = False,
 ) -> None:
     """Archive a client (hidden from lists and the agenda; nothing is deleted).
 

@@ -14,7 +14,9 @@ def deliver(
     ctx: typer.Context,
     client: Annotated[str, typer.Argument(help="Client ID or the start of the name.")],
     what: Annotated[str, typer.Argument(help="What you delivered.")],
-    feedback_by: Annotated[str, typer.Option("--feedback-by", help="When you expect their feedback.")],
+    feedback_by: Annotated[
+        str, typer.Option("--feedback-by", help="When you expect their feedback.")
+    ],
     at: Annotated[str | None, typer.Option(help="When it was sent; default now.")] = None,
     project: Annotated[str | None, typer.Option(help="Project ID or title prefix.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
@@ -32,7 +34,9 @@ def deliver(
 
 def feedback(
     ctx: typer.Context,
-    deliverable_id: Annotated[int | None, typer.Argument(help="Delivery ID; omit to list those awaiting feedback.")] = None,
+    deliverable_id: Annotated[
+        int | None, typer.Argument(help="Delivery ID; omit to list those awaiting feedback.")
+    ] = None,
     at: Annotated[str | None, typer.Option(help="When the feedback came; default now.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
@@ -47,7 +51,11 @@ def feedback(
             print_json(items)
             return
         for d in items:
-            console.print(f"{d.id}: client {d.client_id}: {d.what} (feedback by {d.feedback_by:%Y-%m-%d %H:%M} UTC)" if d.feedback_by else f"{d.id}: client {d.client_id}: {d.what}")
+            console.print(
+                f"{d.id}: client {d.client_id}: {d.what} (feedback by {d.feedback_by:%Y-%m-%d %H:%M} UTC)"
+                if d.feedback_by
+                else f"{d.id}: client {d.client_id}: {d.what}"
+            )
         return
     d = svc.record_feedback(deliverable_id, at=at)
     if as_json:

@@ -19,8 +19,17 @@ Project = Annotated[str | None, typer.Option(help="Project ID or title prefix.")
 Attach = Annotated[list[str] | None, typer.Option("--attach", help="Attachment name (repeatable).")]
 
 
-def _log(ctx: typer.Context, direction: str, client: str, text: str, at: str | None, channel: str,
-         project: str | None, attach: list[str] | None, as_json: bool) -> None:
+def _log(
+    ctx: typer.Context,
+    direction: str,
+    client: str,
+    text: str,
+    at: str | None,
+    channel: str,
+    project: str | None,
+    attach: list[str] | None,
+    as_json: bool,
+) -> None:
     body = sys.stdin.read() if text == "-" else text
     m = services(ctx).log_message(
         client, direction, body, at=at, channel=channel, project=project, attachments=attach or []
@@ -29,7 +38,9 @@ def _log(ctx: typer.Context, direction: str, client: str, text: str, at: str | N
         print_json(m)
     else:
         extra = f"  emotion: {m.emotion}" if m.emotion and m.emotion != "neutral" else ""
-        console.print(f"Logged message {m.id} ({'from' if direction == 'in' else 'to'} client {m.client_id}).{extra}")
+        console.print(
+            f"Logged message {m.id} ({'from' if direction == 'in' else 'to'} client {m.client_id}).{extra}"
+        )
 
 
 @app.command("in")

@@ -6,7 +6,6 @@ from __future__ import annotations
 import sys
 from typing import Annotated, Any
 
-import click
 import typer
 from typer.core import TyperGroup
 
@@ -18,7 +17,7 @@ from warmline.core.error import WarmlineError
 class WarmlineGroup(TyperGroup):
     """Turns a WarmlineError anywhere below into one line on stderr and exit code 2."""
 
-    def invoke(self, ctx: click.Context) -> Any:
+    def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except WarmlineError as exc:
@@ -46,7 +45,8 @@ def _version(value: bool) -> None:
 def main(
     ctx: typer.Context,
     demo: Annotated[
-        bool, typer.Option("--demo", help="Work on the demo book (built on first use) instead of yours.")
+        bool,
+        typer.Option("--demo", help="Work on the demo book (built on first use) instead of yours."),
     ] = False,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")

@@ -21,7 +21,9 @@ def add(
     start: Annotated[str, typer.Argument(help="Start (ISO 8601; naive = your zone).")],
     minutes: Annotated[int, typer.Option(help="Duration in minutes.")] = 30,
     title: Annotated[str, typer.Option(help="What the call is about.")] = "",
-    client_time: Annotated[bool, typer.Option("--client-time", help="Read a naive START in the client's zone.")] = False,
+    client_time: Annotated[
+        bool, typer.Option("--client-time", help="Read a naive START in the client's zone.")
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Schedule a call; shows the start in the client's zone and yours.
@@ -29,7 +31,9 @@ def add(
     Example: warmline meet add anna 2026-11-24T15:00 --minutes 45 --title "Logo review"
     """
     svc = services(ctx)
-    mt = svc.add_meeting(client, start, duration_minutes=minutes, title=title, in_client_zone=client_time)
+    mt = svc.add_meeting(
+        client, start, duration_minutes=minutes, title=title, in_client_zone=client_time
+    )
     if as_json:
         print_json(mt)
         return
@@ -44,7 +48,9 @@ def add(
 def list_(
     ctx: typer.Context,
     client: Annotated[str | None, typer.Argument(help="Only this client's meetings.")] = None,
-    upcoming: Annotated[bool, typer.Option("--upcoming", help="Only meetings from now on.")] = False,
+    upcoming: Annotated[
+        bool, typer.Option("--upcoming", help="Only meetings from now on.")
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """List meetings with both times.
@@ -60,7 +66,9 @@ def list_(
     table = Table("ID", "Client", "Title", "Their time", "Your time", "Minutes", "Started")
     for mt in items:
         table.add_row(
-            str(mt.id), str(mt.client_id), mt.title,
+            str(mt.id),
+            str(mt.client_id),
+            mt.title,
             format_local(mt.start, mt.timezone, p.ui_language),
             format_local(mt.start, p.timezone, p.ui_language),
             str(mt.duration_minutes),

@@ -20,7 +20,9 @@ def add(
     title: Annotated[str, typer.Argument(help="Project title.")],
     start: Annotated[str | None, typer.Option(help="Start (ISO 8601); default now.")] = None,
     due: Annotated[str | None, typer.Option(help="Due (ISO 8601).")] = None,
-    cadence: Annotated[float | None, typer.Option(help="Days between progress updates (overrides the table).")] = None,
+    cadence: Annotated[
+        float | None, typer.Option(help="Days between progress updates (overrides the table).")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Add a project for a client.
@@ -52,7 +54,12 @@ def list_(
     table = Table("ID", "Client", "Title", "Status", "Start", "Due", "Cadence (days)")
     for p in projects:
         table.add_row(
-            str(p.id), str(p.client_id), p.title, p.status, short(p.start), short(p.due),
+            str(p.id),
+            str(p.client_id),
+            p.title,
+            p.status,
+            short(p.start),
+            short(p.due),
             "auto" if p.cadence_days is None else f"{p.cadence_days:g}",
         )
     console.print(table)

@@ -38,7 +38,9 @@ def add(
 def list_(
     ctx: typer.Context,
     client: Annotated[str | None, typer.Argument(help="Only this client's promises.")] = None,
-    status: Annotated[str | None, typer.Option(help="open, kept, kept_late, broken or cancelled.")] = None,
+    status: Annotated[
+        str | None, typer.Option(help="open, kept, kept_late, broken or cancelled.")
+    ] = None,
     by: Annotated[str | None, typer.Option(help="us or client.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
@@ -71,7 +73,9 @@ def done(
 
 
 @app.command("cancel")
-def cancel(ctx: typer.Context, promise_id: Annotated[int, typer.Argument(help="Promise ID.")]) -> None:
+def cancel(
+    ctx: typer.Context, promise_id: Annotated[int, typer.Argument(help="Promise ID.")]
+) -> None:
     """Cancel a promise that no longer applies.
 
     Example: warmline promise cancel 12

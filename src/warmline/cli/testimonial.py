@@ -17,7 +17,9 @@ def add(
     ctx: typer.Context,
     client: Annotated[str, typer.Argument(help="Client ID or the start of the name.")],
     text: Annotated[str, typer.Argument(help="The quote.")],
-    permission: Annotated[bool, typer.Option("--permission/--no-permission", help="May you quote it?")] = False,
+    permission: Annotated[
+        bool, typer.Option("--permission/--no-permission", help="May you quote it?")
+    ] = False,
     tag: Annotated[list[str] | None, typer.Option("--tag", help="Tag (repeatable).")] = None,
     product: Annotated[str, typer.Option(help="Product or service it is about.")] = "",
 ) -> None:
@@ -25,7 +27,9 @@ def add(
 
     Example: warmline testimonial add anna "Fast, clear and on time." --permission --tag branding
     """
-    t = services(ctx).add_testimonial(client, text, permission=permission, tags=tag or [], product=product)
+    t = services(ctx).add_testimonial(
+        client, text, permission=permission, tags=tag or [], product=product
+    )
     console.print(f"Saved testimonial {t.id}{'' if t.permission else ' (not to be quoted)'}.")
 
 

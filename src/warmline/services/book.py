@@ -4,7 +4,7 @@ meetings and testimonials."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, time
 from typing import Any
@@ -31,7 +31,7 @@ def _lang(value: str, field: str = "language") -> Lang:
     v = value.strip().lower()
     if v not in LANGS:
         raise WarmlineError(f"{field}: {value!r} is not a language warmline writes; use zh or en")
-    return v  # type: ignore[return-value]
+    return v
 
 
 def _status(value: str) -> str:
@@ -82,7 +82,7 @@ def _days(value: str | Sequence[int]) -> tuple[int, ...]:
 
 
 def channels_from(
-    options: dict[str, Sequence[str] | None], base: Channels | None = None
+    options: Mapping[str, Sequence[str] | None], base: Channels | None = None
 ) -> Channels:
     """Channels from CLI/web options {'email': [...], ...}; None keeps the base's value."""
     values: dict[str, tuple[str, ...]] = {}
@@ -131,7 +131,7 @@ class BookService(ServiceBase):
         work_days: str | Sequence[int] | None = None,
         ui_language: str | None = None,
         reply_target_hours: float | None = None,
-        identities: dict[str, Sequence[str] | None] | None = None,
+        identities: Mapping[str, Sequence[str] | None] | None = None,
     ) -> Profile:
         with self.book() as repo:
             p = repo.profile()
@@ -240,7 +240,7 @@ class BookService(ServiceBase):
         country: str | None = None,
         status: str | None = None,
         tags: Sequence[str] | None = None,
-        channels: dict[str, Sequence[str] | None] | None = None,
+        channels: Mapping[str, Sequence[str] | None] | None = None,
     ) -> Client:
         with self.book() as repo:
             c = repo.resolve_client(str(ref))
@@ -431,11 +431,11 @@ class BookService(ServiceBase):
             return repo.add_commitment(
                 Commitment(
                     client_id=c.id,
-                    by=by,
+                    by=by,  # type: ignore[arg-type]
                     text=text.strip(),
                     due=when,
                     created_at=self.now(),
-                    project_id=pid,  # type: ignore[arg-type]
+                    project_id=pid,
                 )
             )
 

@@ -37,7 +37,9 @@ def demo_time(spec: str | int, zone_name: str, now: datetime) -> datetime:
         raise WarmlineError(f"demo.yaml: time {text!r} is neither 'D HH:MM' nor '-Nh'/'-Nm'")
     today = now.astimezone(zone(zone_name)).date()
     day = today + timedelta(days=int(m.group("day")))
-    local = datetime.combine(day, time(int(m.group("hh")), int(m.group("mm"))), tzinfo=zone(zone_name))
+    local = datetime.combine(
+        day, time(int(m.group("hh")), int(m.group("mm"))), tzinfo=zone(zone_name)
+    )
     return local.astimezone(UTC)
 
 
@@ -101,12 +103,23 @@ def fill_demo(svc: Any, data: dict[str, Any], now: datetime) -> None:
             repo.update_client(dataclasses.replace(client, created_at=now - timedelta(days=60)))
         cid = str(client.id)
         for n in c.get("notes", []):
-            svc.add_note(cid, n["text"], kind=n.get("kind", "personal"), at=_day(int(n["day"]), tz, now, time(19, 0)))
+            svc.add_note(
+                cid,
+                n["text"],
+                kind=n.get("kind", "personal"),
+                at=_day(int(n["day"]), tz, now, time(19, 0)),
+            )
         projects: dict[str, str] = {}
         for p in c.get("projects", []):
             start = _day(int(p["start_day"]), tz, now, time(9, 30))
-            due = _day(int(p["due_day"]), tz, now, time(18, 0)) if p.get("due_day") is not None else None
-            proj = svc.add_project(cid, p["title"], start=start, due=due, cadence_days=p.get("cadence_days"))
+            due = (
+                _day(int(p["due_day"]), tz, now, time(18, 0))
+                if p.get("due_day") is not None
+                else None
+            )
+            proj = svc.add_project(
+                cid, p["title"], start=start, due=due, cadence_days=p.get("cadence_days")
+            )
             projects[p["key"]] = str(proj.id)
             if p.get("status", "active") != "active":
                 svc.edit_project(str(proj.id), status=p["status"])
@@ -126,16 +139,23 @@ def fill_demo(svc: Any, data: dict[str, Any], now: datetime) -> None:
         _fill_ledger(svc, c, cid, tz, projects, now)
 
 
-def _fill_ledger(svc: Any, c: dict[str, Any], cid: str, tz: str, projects: dict[str, str], now: datetime) -> None:
+def _fill_ledger(
+    svc: Any, c: dict[str, Any], cid: str, tz: str, projects: dict[str, str], now: datetime
+) -> None:
     for k in c.get("promises", []):
         made = demo_time(k["made"], tz, now) if k.get("made") else now - timedelta(days=2)
-        promise = svc.add_promise(cid, k["text"], due=demo_time(k["due"], tz, now), by=k.get("by", "us"))
+        promise = svc.add_promise(
+            cid, k["text"], due=demo_time(k["due"], tz, now), by=k.get("by", "us")
+        )
         status = k.get("status", "open")
         with svc.book() as repo:
             closed = demo_time(k["closed"], tz, now) if k.get("closed") else None
             repo.update_commitment(
                 dataclasses.replace(
-                    promise, created_at=made, status=status, closed_at=closed if status != "open" else None
+                    promise,
+                    created_at=made,
+                    status=status,
+                    closed_at=closed if status != "open" else None,
                 )
             )
     for d in c.get("deliverables", []):
@@ -150,12 +170,18 @@ def _fill_ledger(svc: Any, c: dict[str, Any], cid: str, tz: str, projects: dict[
             svc.record_feedback(item.id, at=demo_time(d["feedback"], tz, now))
     for mt in c.get("meetings", []):
         start = demo_time(mt["start"], tz, now)
-        meeting = svc.add_meeting(cid, start, duration_minutes=int(mt.get("duration", 30)), title=mt.get("title", ""))
+        meeting = svc.add_meeting(
+            cid, start, duration_minutes=int(mt.get("duration", 30)), title=mt.get("title", "")
+        )
         if mt.get("actual_start"):
             svc.meeting_started(meeting.id, at=demo_time(mt["actual_start"], tz, now))
     for t in c.get("testimonials", []):
         svc.add_testimonial(
-            cid, t["text"], permission=bool(t.get("permission")), tags=t.get("tags", []), product=t.get("product", "")
+            cid,
+            t["text"],
+            permission=bool(t.get("permission")),
+            tags=t.get("tags", []),
+            product=t.get("product", ""),
         )
 
 

@@ -78,7 +78,7 @@ def _from_json(tp: Any, value: Any, where: str) -> Any:
         if not isinstance(value, list):
             raise ValueError(f"{where}: expected a list")
         return tuple(_from_json(inner, v, where) for v in value)
-    if dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         return from_json(tp, value, where)
     if tp is float and isinstance(value, int):
         return float(value)
