@@ -69,6 +69,7 @@ def register() -> None:
         note,
         project,
         promise,
+        serve,
         testimonial,
     )
 
@@ -83,6 +84,7 @@ def register() -> None:
     deliver.register(app)
     book.register(app)
     demo.register(app)
+    serve.register(app)
 
 
 register()
