@@ -31,11 +31,10 @@ UPLOAD_PATHS = ("/import", "/api/import")
 
 
 def megabytes(n: int) -> str:
-    return f"{n / (1024 * 1024):g} MB"
-
-
-class TooLarge(Exception):
-    pass
+    """A size as people read it: 100 MB, 1.5 MB, 64 KB."""
+    if n >= 1024 * 1024:
+        return f"{n / (1024 * 1024):.3g} MB"
+    return f"{max(1, round(n / 1024))} KB"
 
 
 class UploadLimit:
@@ -66,28 +65,27 @@ class UploadLimit:
             await self.respond(scope)(scope, receive, send)
             return
         seen = 0
-        started = False
+        over = False
 
         async def counting_receive() -> Message:
-            nonlocal seen
+            nonlocal seen, over
+            if over:
+                return {"type": "http.request", "body": b"", "more_body": False}
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > self.limit:
-                    raise TooLarge
+                    # Stop feeding the app; whatever it answers is replaced by the 413.
+                    over = True
+                    return {"type": "http.request", "body": b"", "more_body": False}
             return message
 
-        async def watching_send(message: Message) -> None:
-            nonlocal started
-            if message["type"] == "http.response.start":
-                started = True
-            await send(message)
+        async def guarded_send(message: Message) -> None:
+            if not over:
+                await send(message)
 
-        try:
-            await self.app(scope, counting_receive, watching_send)
-        except TooLarge:
-            if started:
-                raise
+        await self.app(scope, counting_receive, guarded_send)
+        if over:
             await self.respond(scope)(scope, receive, send)
 
     async def _drain(self, receive: Receive, announced: int) -> None:

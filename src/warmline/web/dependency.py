@@ -7,6 +7,8 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
+from warmline.core.client import Client
+from warmline.core.error import NotFound
 from warmline.core.text import Lang
 from warmline.services import Services
 from warmline.web.staging import Staging
@@ -33,9 +35,29 @@ def staging(request: Request) -> Staging:
     return store
 
 
+def known_client(svc: Services, cid: int) -> Client:
+    """The client with exactly this ID (the services also match names; a URL must not)."""
+    try:
+        found = svc.client(cid)
+    except NotFound:
+        found = None
+    if found is None or found.id != cid:
+        raise NotFound(f"client: no client with ID {cid}; open the client list to find them")
+    return found
+
+
 def get_lang(request: Request) -> Lang:
     return ui(request)[0]
 
 
 ServicesDep = Annotated[Services, Depends(get_services)]
 LangDep = Annotated[Lang, Depends(get_lang)]
+
+
+def existing_client_id(svc: ServicesDep, cid: int) -> int:
+    """The `{cid}` of a client URL, checked to be a client's exact ID (else 404)."""
+    known_client(svc, cid)
+    return cid
+
+
+ClientIdDep = Annotated[int, Depends(existing_client_id)]

@@ -280,9 +280,6 @@ def message_out(m: Message) -> MessageOut:
     return MessageOut.model_validate(m)
 
 
-
-
-
 # -- Today, coach, read, import: the shapes the pages and the API promise ------------
 
 

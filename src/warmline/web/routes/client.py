@@ -11,7 +11,7 @@ from warmline.core.client import CHANNEL_KINDS, CLIENT_STATUSES, Channels, Clien
 from warmline.core.error import WarmlineError
 from warmline.services import Services
 from warmline.services.book import channels_from
-from warmline.web.dependency import ServicesDep
+from warmline.web.dependency import ClientIdDep, ServicesDep
 from warmline.web.form import channel_fields, channel_text, split_list
 from warmline.web.page import is_htmx, page_or_fragment, render
 from warmline.web.schema import (
@@ -159,13 +159,13 @@ async def add_client(request: Request, svc: ServicesDep) -> Response:
 
 
 @router.get("/{cid}/edit", response_class=HTMLResponse)
-def edit_client_form(request: Request, svc: ServicesDep, cid: int) -> Response:
+def edit_client_form(request: Request, svc: ServicesDep, cid: ClientIdDep) -> Response:
     c = svc.client(cid)
     return _client_form(request, svc, _form_values(c), client=c)
 
 
 @router.post("/{cid}/edit", response_class=HTMLResponse)
-async def edit_client(request: Request, svc: ServicesDep, cid: int) -> Response:
+async def edit_client(request: Request, svc: ServicesDep, cid: ClientIdDep) -> Response:
     c = svc.client(cid)
     values = await _posted(request)
     try:
@@ -202,14 +202,16 @@ def _timeline_context(svc: Services, cid: int, limit: int) -> dict[str, Any]:
 
 
 @router.get("/{cid}", response_class=HTMLResponse)
-def client_page(request: Request, svc: ServicesDep, cid: int) -> Response:
+def client_page(request: Request, svc: ServicesDep, cid: ClientIdDep) -> Response:
     context = _timeline_context(svc, cid, TIMELINE)
     context.update({"active": "clients", "profile": svc.profile(), "coach_ready": coach_ready(svc)})
     return render(request, "client/page.html", context)
 
 
 @router.get("/{cid}/timeline", response_class=HTMLResponse)
-def timeline(request: Request, svc: ServicesDep, cid: int, limit: int = TIMELINE) -> Response:
+def timeline(
+    request: Request, svc: ServicesDep, cid: ClientIdDep, limit: int = TIMELINE
+) -> Response:
     limit = max(1, min(limit, 10_000))
     return render(request, "client/_timeline.html", _timeline_context(svc, cid, limit))
 
@@ -218,7 +220,7 @@ def timeline(request: Request, svc: ServicesDep, cid: int, limit: int = TIMELINE
 def add_note(
     request: Request,
     svc: ServicesDep,
-    cid: int,
+    cid: ClientIdDep,
     text: Annotated[str, Form()] = "",
     kind: Annotated[str, Form()] = "personal",
 ) -> Response:
@@ -233,7 +235,7 @@ def add_note(
 def log_message(
     request: Request,
     svc: ServicesDep,
-    cid: int,
+    cid: ClientIdDep,
     text: Annotated[str, Form()] = "",
     direction: Annotated[str, Form()] = "out",
 ) -> Response:
@@ -241,8 +243,9 @@ def log_message(
     if not is_htmx(request):
         return _see_other(f"/clients/{cid}#timeline")
     context = _timeline_context(svc, cid, TIMELINE)
-    context["logged"] = True
-    return render(request, "client/_timeline.html", context)
+    return render(
+        request, "client/_timeline.html", context, headers={"HX-Trigger": "warmline:logged"}
+    )
 
 
 # -- JSON API ---------------------------------------------------------------------------
@@ -278,12 +281,12 @@ def api_add_client(svc: ServicesDep, body: ClientIn) -> ClientOut:
 
 
 @api.get("/{cid}", response_model=ClientDetailOut)
-def api_client(svc: ServicesDep, cid: int) -> ClientDetailOut:
+def api_client(svc: ServicesDep, cid: ClientIdDep) -> ClientDetailOut:
     return ClientDetailOut.of(svc.show_client(cid))
 
 
 @api.patch("/{cid}", response_model=ClientOut)
-def api_edit_client(svc: ServicesDep, cid: int, body: ClientEditIn) -> ClientOut:
+def api_edit_client(svc: ServicesDep, cid: ClientIdDep, body: ClientEditIn) -> ClientOut:
     c = svc.edit_client(
         cid,
         name=body.name,
@@ -301,7 +304,7 @@ def api_edit_client(svc: ServicesDep, cid: int, body: ClientEditIn) -> ClientOut
 
 @api.get("/{cid}/messages", response_model=list[MessageOut])
 def api_messages(
-    svc: ServicesDep, cid: int, limit: Annotated[int | None, Query(ge=1)] = None
+    svc: ServicesDep, cid: ClientIdDep, limit: Annotated[int | None, Query(ge=1)] = None
 ) -> list[MessageOut]:
     """The client's messages, oldest first (with `limit`: the newest `limit`, oldest first)."""
     found = svc.messages(cid, limit=limit)
@@ -311,16 +314,16 @@ def api_messages(
 
 
 @api.post("/{cid}/messages", response_model=MessageOut, status_code=201)
-def api_log_message(svc: ServicesDep, cid: int, body: MessageIn) -> MessageOut:
+def api_log_message(svc: ServicesDep, cid: ClientIdDep, body: MessageIn) -> MessageOut:
     m = svc.log_message(cid, body.direction, body.text, at=body.at, channel=body.channel)
     return MessageOut.model_validate(m)
 
 
 @api.get("/{cid}/notes", response_model=list[NoteOut])
-def api_notes(svc: ServicesDep, cid: int) -> list[NoteOut]:
+def api_notes(svc: ServicesDep, cid: ClientIdDep) -> list[NoteOut]:
     return [NoteOut.model_validate(n) for n in svc.notes(cid)]
 
 
 @api.post("/{cid}/notes", response_model=NoteOut, status_code=201)
-def api_add_note(svc: ServicesDep, cid: int, body: NoteIn) -> NoteOut:
+def api_add_note(svc: ServicesDep, cid: ClientIdDep, body: NoteIn) -> NoteOut:
     return NoteOut.model_validate(svc.add_note(cid, body.text, kind=body.kind))

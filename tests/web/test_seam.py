@@ -1,0 +1,48 @@
+"""Pages whose services are not in this warmline yet say so, and their API answers 400."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+from tests.web.conftest import HTMX, Cast
+from warmline.services import Services
+from warmline.web import seam
+
+
+@pytest.fixture
+def missing(book: Services) -> dict[str, bool]:
+    return {
+        "agenda": not seam.agenda_ready(book),
+        "coach": not seam.coach_ready(book),
+        "reader": not seam.reader_ready(book),
+        "ingest": not seam.ingest_ready(book),
+    }
+
+
+def test_today_says_the_agenda_is_not_ready(web: TestClient, missing: dict[str, bool]) -> None:
+    if not missing["agenda"]:
+        pytest.skip("the agenda is wired: see test_today.py")
+    page = web.get("/today").text
+    assert "This part is not ready yet (it needs agenda)" in page
+    r = web.get("/api/today")
+    assert r.status_code == 400 and "not available" in r.json()["detail"]
+
+
+def test_the_compose_box_says_the_coach_is_not_ready(
+    web: TestClient, cast: Cast, missing: dict[str, bool]
+) -> None:
+    if not missing["coach"]:
+        pytest.skip("the coach is wired: see test_coach.py")
+    assert "it needs coach" in web.get(f"/clients/{cast.wang}").text
+    panel = web.post("/coach/check", data={"text": "下周给您"}, headers=HTMX)
+    assert panel.status_code == 200 and "it needs coach" in panel.text
+    assert web.post("/api/coach/check", json={"text": "下周给您"}).status_code == 400
+
+
+def test_read_and_import_say_they_are_not_ready(web: TestClient, missing: dict[str, bool]) -> None:
+    if not (missing["reader"] and missing["ingest"]):
+        pytest.skip("wired: see test_read.py and test_import.py")
+    assert "it needs reading" in web.get("/read").text
+    assert "it needs ingest" in web.get("/import").text
+    assert web.post("/api/read", json={"text": "你好"}).status_code == 400
