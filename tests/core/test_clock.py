@@ -57,7 +57,7 @@ def test_today_is_the_day_in_the_zone_not_in_utc() -> None:
     "bad", ["", "soon", "2026-13-01", "25:00", "tomorrow 25:61", "2026-11-31T10:00"]
 )
 def test_unreadable_times_name_the_field_and_the_fix(bad: str) -> None:
-    with pytest.raises(WarmlineError, match="^--due: .*(ISO 8601|HH:MM)"):
+    with pytest.raises(WarmlineError, match=r"^--due: .*(ISO 8601|HH:MM)"):
         parse_when(bad, "UTC", NOW, field="--due")
 
 
