@@ -10,7 +10,7 @@ from rich.console import Console
 
 from warmline.services.export import to_json
 
-console = Console(highlight=False, soft_wrap=False)
+console = Console(highlight=False, soft_wrap=True)
 err_console = Console(stderr=True, highlight=False)
 
 
