@@ -150,6 +150,7 @@ STRINGS: dict[str, Text] = {
     ),
     "client.from_them": Text("对方", "Them"),
     "client.from_you": Text("你", "You"),
+    "client.attachments": Text("附件", "Attachments"),
     "client.promises": Text("未兑现的承诺", "Open promises"),
     "client.promise_ours": Text("我方承诺", "We promised"),
     "client.promise_theirs": Text("对方承诺", "They promised"),

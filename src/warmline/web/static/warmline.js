@@ -90,6 +90,15 @@
     }
   });
 
+  // Conversations read bottom-up: keep the newest message in view.
+  function scrollTimelines() {
+    document.querySelectorAll(".timeline-scroll").forEach(function (box) {
+      box.scrollTop = box.scrollHeight;
+    });
+  }
+  document.addEventListener("DOMContentLoaded", scrollTimelines);
+  document.addEventListener("htmx:afterSettle", scrollTimelines);
+
   // The server says a message was logged: empty the draft and its coaching.
   document.addEventListener("warmline:logged", function () {
     var draft = document.getElementById("draft");
