@@ -167,3 +167,13 @@ def test_the_api_lists_creates_and_edits_clients(web: TestClient, cast: Cast) ->
     assert bad.status_code == 400 and bad.json() == {
         "detail": "email: 'nope' is not an email address"
     }
+
+
+def test_a_long_list_shows_the_first_page_and_offers_more(
+    web: TestClient, book: Services, cast: Cast
+) -> None:
+    for i in range(3):
+        book.add_client(f"Zed {i}")
+    page = web.get("/clients", params={"limit": 4, "q": ""}).text
+    assert len(names(page)) == 4 and "6 clients" in page
+    assert "Show more (2 more)" in page and "limit=20" in page

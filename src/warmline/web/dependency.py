@@ -7,7 +7,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from warmline.core.client import Client
+from warmline.core.client import Client, Profile
 from warmline.core.error import NotFound
 from warmline.core.text import Lang
 from warmline.services import Services
@@ -19,14 +19,21 @@ def get_services(request: Request) -> Services:
     return services
 
 
-def ui(request: Request) -> tuple[Lang, datetime]:
-    """The user's UI language and the services' now, loaded once per request."""
+def my_profile(request: Request) -> Profile:
+    """The user's profile, loaded once per request."""
     state = request.state
-    if not hasattr(state, "lang"):
-        services = get_services(request)
-        state.lang = services.profile().ui_language
-        state.now = services.now()
-    return state.lang, state.now
+    if not hasattr(state, "profile"):
+        state.profile = get_services(request).profile()
+    profile: Profile = state.profile
+    return profile
+
+
+def ui(request: Request) -> tuple[Lang, datetime]:
+    """The user's UI language and the services' now, fixed once per request."""
+    state = request.state
+    if not hasattr(state, "now"):
+        state.now = get_services(request).now()
+    return my_profile(request).ui_language, state.now
 
 
 def staging(request: Request) -> Staging:
@@ -52,6 +59,7 @@ def get_lang(request: Request) -> Lang:
 
 ServicesDep = Annotated[Services, Depends(get_services)]
 LangDep = Annotated[Lang, Depends(get_lang)]
+ProfileDep = Annotated[Profile, Depends(my_profile)]
 
 
 def existing_client_id(svc: ServicesDep, cid: int) -> int:

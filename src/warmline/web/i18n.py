@@ -94,6 +94,7 @@ STRINGS: dict[str, Text] = {
     "clients.any": Text("全部", "Any"),
     "clients.add": Text("添加客户", "Add a client"),
     "clients.none": Text("没有符合条件的客户。", "No client matches."),
+    "clients.more": Text("再显示更多（还有 {n} 位）", "Show more ({n} more)"),
     "clients.count": Text("{n} 位客户", "{n} clients"),
     "clients.local_time": Text("当地时间", "Local time"),
     "clients.last_contact": Text("上次联系", "Last contact"),

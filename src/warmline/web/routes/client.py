@@ -11,7 +11,7 @@ from warmline.core.client import CHANNEL_KINDS, CLIENT_STATUSES, Channels, Clien
 from warmline.core.error import WarmlineError
 from warmline.services import Services
 from warmline.services.book import channels_from
-from warmline.web.dependency import ClientIdDep, ServicesDep
+from warmline.web.dependency import ClientIdDep, ServicesDep, my_profile
 from warmline.web.form import channel_fields, channel_text, split_list
 from warmline.web.page import is_htmx, page_or_fragment, render
 from warmline.web.schema import (
@@ -31,6 +31,7 @@ router = APIRouter(prefix="/clients", tags=["pages"], include_in_schema=False)
 api = APIRouter(prefix="/api/clients", tags=["clients"])
 
 TIMELINE = 100  # messages shown at first; "show earlier" loads more
+PAGE = 200  # clients listed at first; "show more" lists more
 
 
 def _see_other(url: str) -> RedirectResponse:
@@ -48,11 +49,14 @@ def clients(
     status_: Annotated[str, Query(alias="status")] = "",
     tag: str = "",
     sort: str = "name",
+    limit: Annotated[int, Query(ge=1)] = PAGE,
 ) -> Response:
     entries = svc.roster(query=q, status=status_ or None, tag=tag or None, sort=sort)
     context = {
         "active": "clients",
-        "entries": entries,
+        "entries": entries[:limit],
+        "total": len(entries),
+        "limit": limit,
         "q": q,
         "status": status_,
         "tag": tag,
@@ -98,7 +102,7 @@ def _client_form(
     error: str = "",
     status_code: int = 200,
 ) -> Response:
-    profile = svc.profile()
+    profile = my_profile(request)
     context = {
         "active": "clients",
         "client": client,
@@ -132,7 +136,7 @@ async def _posted(request: Request) -> dict[str, Any]:
 @router.get("/new", response_class=HTMLResponse)
 def new_client(request: Request, svc: ServicesDep) -> Response:
     values = _form_values(None)
-    profile = svc.profile()
+    profile = my_profile(request)
     values["timezone"] = profile.timezone
     values["language"] = profile.ui_language
     return _client_form(request, svc, values)
@@ -204,7 +208,9 @@ def _timeline_context(svc: Services, cid: int, limit: int) -> dict[str, Any]:
 @router.get("/{cid}", response_class=HTMLResponse)
 def client_page(request: Request, svc: ServicesDep, cid: ClientIdDep) -> Response:
     context = _timeline_context(svc, cid, TIMELINE)
-    context.update({"active": "clients", "profile": svc.profile(), "coach_ready": coach_ready(svc)})
+    context.update(
+        {"active": "clients", "profile": my_profile(request), "coach_ready": coach_ready(svc)}
+    )
     return render(request, "client/page.html", context)
 
 

@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from warmline.services import Services
 from warmline.web import seam
-from warmline.web.dependency import LangDep, ServicesDep, ui
+from warmline.web.dependency import LangDep, ServicesDep, my_profile, ui
 from warmline.web.i18n import translator
 from warmline.web.page import is_htmx, render
 from warmline.web.schema import AgendaItemOut, MessageOut, SentIn, SnoozeIn
@@ -35,7 +35,7 @@ def today(request: Request, svc: ServicesDep, lang: LangDep) -> Response:
         "ready": ready,
         "items": items,
         "groups": _groups(items),
-        "profile": svc.profile(),
+        "profile": my_profile(request),
     }
     template = "today/_list.html" if is_htmx(request) else "today/page.html"
     return render(request, template, context)

@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, Response
 from warmline.core.error import WarmlineError
 from warmline.services import Services
 from warmline.web import seam
-from warmline.web.dependency import ServicesDep, staging, ui
+from warmline.web.dependency import ServicesDep, my_profile, staging, ui
 from warmline.web.i18n import translator
 from warmline.web.page import is_htmx, render
 from warmline.web.schema import ImportConfirmIn, ImportPreviewOut, ImportResultOut
@@ -60,7 +60,7 @@ def import_page(request: Request, svc: ServicesDep) -> Response:
         "ready": seam.ingest_ready(svc),
         "formats": seam.import_formats(svc),
         "limit": _limit_text(request),
-        "profile": svc.profile(),
+        "profile": my_profile(request),
     }
     return render(request, "import/page.html", context)
 
@@ -78,7 +78,7 @@ def upload(
         "active": "import",
         "preview": preview,
         "clients": svc.clients(),
-        "zone": svc.profile().timezone,
+        "zone": my_profile(request).timezone,
     }
     if is_htmx(request):
         return render(request, "import/_preview.html", context)
