@@ -9,12 +9,16 @@ JSON API promise, and says whether each service is there yet, so a page can show
 
 from __future__ import annotations
 
+import contextlib
+import re
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from warmline.core.error import WarmlineError
+from warmline.core.clock import format_local
+from warmline.core.error import NotFound, WarmlineError
 from warmline.core.message import Message
+from warmline.core.principle import PRINCIPLES
 from warmline.core.text import Lang
 from warmline.services import Services
 from warmline.web.schema import (
@@ -47,25 +51,104 @@ def _use_case(svc: Services, name: str) -> Any:
     return found
 
 
-def agenda_ready(svc: Services) -> bool:
+def agenda_ready(svc: Services | type[Services]) -> bool:
     return callable(getattr(svc, AGENDA, None))
 
 
-def coach_ready(svc: Services) -> bool:
+def coach_ready(svc: Services | type[Services]) -> bool:
     return callable(getattr(svc, COACH, None))
 
 
-def reader_ready(svc: Services) -> bool:
+def reader_ready(svc: Services | type[Services]) -> bool:
     return callable(getattr(svc, READER, None))
 
 
-def ingest_ready(svc: Services) -> bool:
+def ingest_ready(svc: Services | type[Services]) -> bool:
     return callable(getattr(svc, INGEST, None))
 
 
+_ITEM_CLIENT = re.compile(r":client:(\d+)(?::|$)")
+
+
+def _item_out(item: Any, lang: Lang) -> AgendaItemOut:
+    """An agenda.AgendaItem as the pages and the API show it, in the UI language."""
+    from warmline.agenda.item import KIND_LABELS
+
+    zone_name = item.client_timezone
+    principle = PRINCIPLES.get(item.principle)
+    return AgendaItemOut(
+        id=item.id,
+        client_id=item.client_id,
+        client_name=item.client_name,
+        kind=item.kind,
+        kind_label=KIND_LABELS[item.kind].in_(lang) if item.kind in KIND_LABELS else item.kind,
+        principle=item.principle,
+        principle_title=principle.title.in_(lang) if principle else item.principle,
+        related_principles=list(item.related),
+        band=item.band,
+        urgency=item.urgency,
+        overdue=item.overdue,
+        due=item.due,
+        reason=item.reason.in_(lang),
+        client_timezone=zone_name,
+        client_local_time=format_local(item.client_local_time, zone_name, lang),
+        send_at=item.send_at,
+        send_at_text=format_local(item.send_at, zone_name, lang),
+        suggested_message=item.suggested_message,
+        message_language=item.message_lang,
+        details=[d.in_(lang) for d in item.details],
+        openers=list(item.openers),
+        explain=item.explain(lang),
+        reason_key=item.reason_key,
+    )
+
+
 def today(svc: Services, lang: Lang) -> list[AgendaItemOut]:
-    _use_case(svc, AGENDA)
-    raise NotReady(AGENDA)
+    """Today's agenda, most urgent first."""
+    agenda = _use_case(svc, AGENDA)()
+    return [_item_out(item, lang) for item in agenda.items]
+
+
+def _find_item(svc: Services, item_id: str) -> Any:
+    """The agenda item with this ID as it stands now, or NotFound."""
+    found = _ITEM_CLIENT.search(item_id)
+    scope = {"client": int(found.group(1))} if found else {}
+    for item in _use_case(svc, AGENDA)(**scope).items:
+        if item.id == item_id:
+            return item
+    raise NotFound(
+        f"agenda item: {item_id!r} is no longer on the agenda (done, snoozed or not due); "
+        "reload Today"
+    )
+
+
+def mark_sent(svc: Services, item_id: str, text: str | None) -> Message:
+    """Log the item's message (or `text`, as edited) as sent, then mark the item done.
+    Sending may itself resolve the item (a reply): then there is nothing to mark."""
+    item = _find_item(svc, item_id)
+    body = (text if text is not None else item.suggested_message).strip()
+    if not body:
+        raise WarmlineError("message: the message is empty; write what you sent")
+    sent = svc.log_message(item.client_id, "out", body, project=_project_ref(item))
+    with contextlib.suppress(NotFound):
+        svc.mark_done(item.id)  # type: ignore[attr-defined]
+    return sent
+
+
+def _project_ref(item: Any) -> str | None:
+    return str(item.project_id) if getattr(item, "project_id", None) else None
+
+
+def mark_done(svc: Services, item_id: str) -> AgendaItemOut:
+    item = _find_item(svc, item_id)
+    svc.mark_done(item.id)  # type: ignore[attr-defined]
+    return _item_out(item, svc.profile().ui_language)
+
+
+def snooze(svc: Services, item_id: str, until: datetime) -> AgendaItemOut:
+    item = _find_item(svc, item_id)
+    svc.snooze(item.id, until.isoformat())  # type: ignore[attr-defined]
+    return _item_out(item, svc.profile().ui_language)
 
 
 def check(svc: Services, text: str, client_id: int | None, lang: Lang) -> CheckOut:
@@ -101,18 +184,3 @@ def confirm_import(
 ) -> ImportResultOut:
     _use_case(svc, INGEST)
     raise NotReady(INGEST)
-
-
-def mark_sent(svc: Services, item_id: str, text: str | None) -> Message:
-    _use_case(svc, AGENDA)
-    raise NotReady(AGENDA)
-
-
-def mark_done(svc: Services, item_id: str) -> AgendaItemOut:
-    _use_case(svc, AGENDA)
-    raise NotReady(AGENDA)
-
-
-def snooze(svc: Services, item_id: str, until: datetime) -> AgendaItemOut:
-    _use_case(svc, AGENDA)
-    raise NotReady(AGENDA)
