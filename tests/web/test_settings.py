@@ -25,7 +25,7 @@ FORM = {
 def test_the_page_shows_my_profile(web: TestClient, book: Services) -> None:
     book.set_profile(name="Chen Jing", identities={"email": ["chen@studio.example"]})
     page = web.get("/settings").text
-    assert 'value="Chen Jing"' in page and 'value="09:00"' in page
+    assert 'value="Chen Jing"' in page and 'value="09:00"' in page and 'value="2"' in page
     assert "chen@studio.example</textarea>" in page
     assert page.count('name="work_days"') == 7 and page.count("checked") == 5
 
@@ -53,6 +53,7 @@ def test_a_bad_value_is_named_and_nothing_is_saved(web: TestClient, book: Servic
     ]:
         r = web.post("/settings/profile", data=data)
         assert r.status_code == 400 and message in r.text
+        assert 'value="陈静"' in r.text  # what was typed comes back, not lost
     assert book.profile() == before
 
 

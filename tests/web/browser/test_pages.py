@@ -60,3 +60,24 @@ def test_the_client_page_fits_a_phone(chromium: object, live: Live) -> None:
     assert width <= 390
     shoot(pg, "client-phone")
     context.close()
+
+
+UNLABELLED = """() => Array.from(document.querySelectorAll('input, select, textarea, button'))
+  .filter(el => el.type !== 'hidden' && !el.closest('[hidden]'))
+  .filter(el => {
+    const named = (el.labels && el.labels.length) || el.getAttribute('aria-label')
+      || el.getAttribute('aria-labelledby') || el.getAttribute('title')
+      || (el.tagName === 'BUTTON' && el.textContent.trim());
+    return !named;
+  })
+  .map(el => el.outerHTML.slice(0, 120))"""
+
+
+@pytest.mark.parametrize("name_url", PAGES, ids=[name for name, _ in PAGES])
+def test_every_control_has_a_name_a_screen_reader_can_read(
+    page: object, live: Live, name_url: tuple[str, str]
+) -> None:
+    page.goto(name_url[1])  # type: ignore[attr-defined]
+    assert page.evaluate(UNLABELLED) == []  # type: ignore[attr-defined]
+    assert page.locator("main h1").count() == 1  # type: ignore[attr-defined]
+    assert page.locator("nav[aria-label]").count() == 1  # type: ignore[attr-defined]

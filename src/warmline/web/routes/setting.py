@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Form, Request, status
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from warmline.core.client import CHANNEL_KINDS
+from warmline.core.client import CHANNEL_KINDS, Profile
 from warmline.core.error import WarmlineError
 from warmline.web.dependency import ServicesDep
 from warmline.web.form import channel_fields, channel_text
@@ -18,14 +18,33 @@ router = APIRouter(prefix="/settings", tags=["pages"], include_in_schema=False)
 api = APIRouter(prefix="/api/profile", tags=["settings"])
 
 
+def _values(p: Profile) -> dict[str, Any]:
+    """The form's values from the saved profile."""
+    return {
+        "name": p.name,
+        "ui_language": p.ui_language,
+        "timezone": p.timezone,
+        "country": p.country,
+        "work_start": f"{p.work_start:%H:%M}",
+        "work_end": f"{p.work_end:%H:%M}",
+        "reply_target_hours": f"{p.reply_target_hours:g}",
+        "work_days": list(p.work_days),
+        "identities": channel_text(p.identities),
+    }
+
+
 def _settings_page(
-    request: Request, svc: ServicesDep, *, error: str = "", saved: bool = False, code: int = 200
+    request: Request,
+    svc: ServicesDep,
+    *,
+    values: dict[str, Any] | None = None,
+    error: str = "",
+    saved: bool = False,
+    code: int = 200,
 ) -> Response:
-    p = svc.profile()
     context: dict[str, Any] = {
         "active": "settings",
-        "profile": p,
-        "identities": channel_text(p.identities),
+        "form": values or _values(svc.profile()),
         "kinds": CHANNEL_KINDS,
         "error": error,
         "saved": saved,
@@ -43,6 +62,12 @@ async def save_profile(request: Request, svc: ServicesDep) -> Response:
     form = await request.form()
     text = {k: v for k, v in form.items() if isinstance(v, str)}
     days = [int(d) for d in form.getlist("work_days") if isinstance(d, str) and d.isdigit()]
+    posted = {
+        **{k: text.get(k, "") for k in ("name", "ui_language", "timezone", "country")},
+        **{k: text.get(k, "") for k in ("work_start", "work_end", "reply_target_hours")},
+        "work_days": days,
+        "identities": {k: text.get(f"channel_{k}", "") for k in CHANNEL_KINDS},
+    }
     try:
         svc.set_profile(
             name=text.get("name"),
@@ -61,11 +86,12 @@ async def save_profile(request: Request, svc: ServicesDep) -> Response:
         return _settings_page(
             request,
             svc,
+            values=posted,
             error="reply target: give a number of working hours, e.g. 2",
             code=400,
         )
     except WarmlineError as exc:
-        return _settings_page(request, svc, error=exc.message, code=400)
+        return _settings_page(request, svc, values=posted, error=exc.message, code=400)
     return RedirectResponse("/settings?saved=1", status_code=status.HTTP_303_SEE_OTHER)
 
 
