@@ -2,9 +2,15 @@
 
 urgency = timing + mood + kind, each a `Factor` the item carries:
 
-- timing, hard deadlines: overdue -> 100 + working hours late (ours, at most 48);
-  not yet due -> 60 - hours until due (at least 0). So overdue beats due-soon.
-- timing, soft items (revisit, stay in touch): overdue -> 40 + days late (at most 20).
+- timing, prompt items (a reply, our promise, a call): overdue -> 100 + working
+  hours late (ours, at most 48); not yet due -> 60 - hours until due (at least 0).
+  So overdue beats due-soon.
+- timing, routine items (an update, a feedback follow-up): overdue -> 60 +
+  working hours late (at most 30); not yet due -> 30 - hours until due. So a
+  client waiting on a reply beats a routine item that just fell due, and a badly
+  overdue update still climbs.
+- timing, soft items (a nudge, a revisit, stay in touch): once due -> 40 + days
+  late (at most 20).
 - mood: an angry client +50, an anxious one +25, a client waiting on an answer
   (a question or a status request) +15. So angry or waiting beats routine.
 - kind: reply, our promise and calls +10; updates +5; nudges and revisits -10;
@@ -26,6 +32,9 @@ from warmline.core.workcal import WorkCalendar
 OVERDUE_BASE = 100.0
 LATE_HOURS_CAP = 48.0
 SOON_BASE = 60.0
+ROUTINE_OVERDUE_BASE = 60.0
+ROUTINE_LATE_HOURS_CAP = 30.0
+ROUTINE_SOON_BASE = 30.0
 SOFT_BASE = 40.0
 SOFT_DAYS_CAP = 20.0
 
@@ -48,20 +57,22 @@ def _hours(delta: timedelta) -> float:
     return round(delta.total_seconds() / 3600, 1)
 
 
-def timing(due: datetime, now: datetime, me: WorkCalendar) -> Factor:
-    """Points for how late (our working time) or how soon (wall clock) a hard deadline is."""
+def timing(due: datetime, now: datetime, me: WorkCalendar, *, routine: bool = False) -> Factor:
+    """Points for how late (our working time) or how soon (wall clock) a deadline is."""
+    base, cap, soon = (
+        (ROUTINE_OVERDUE_BASE, ROUTINE_LATE_HOURS_CAP, ROUTINE_SOON_BASE)
+        if routine
+        else (OVERDUE_BASE, LATE_HOURS_CAP, SOON_BASE)
+    )
     if due <= now:
-        late = min(
-            _hours(me.working_time_between(due, now, limit=timedelta(hours=LATE_HOURS_CAP))),
-            LATE_HOURS_CAP,
-        )
+        late = min(_hours(me.working_time_between(due, now, limit=timedelta(hours=cap))), cap)
         return Factor(
-            OVERDUE_BASE + late,
+            base + late,
             Text(f"已逾期（超出 {late:g} 个工作小时）", f"overdue ({late:g} working hours late)"),
         )
     left = _hours(due - now)
     return Factor(
-        max(0.0, SOON_BASE - left),
+        max(0.0, soon - left),
         Text(f"{left:g} 小时后到期", f"due in {left:g} hours"),
     )
 

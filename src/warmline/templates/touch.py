@@ -36,7 +36,7 @@ def render(ctx: MessageContext) -> str:
         lines.append(
             ctx.pick(
                 f"{ctx.project}之后，有没有新的计划是我可以帮上忙的？",
-                f"Since {ctx.project}, is there anything new I could help with?",
+                f"Since we wrapped up {ctx.project}, is there anything new I could help with?",
             )
         )
     else:

@@ -64,6 +64,6 @@ def check(ctx: RuleContext) -> Iterator[AgendaItem]:
                 proposed=ctx.call_slot(client),
             ),
             reason_key=f"by:{by.isoformat()}",
-            factors=(timing(due, ctx.now, ctx.me),),
+            factors=(timing(due, ctx.now, ctx.me, routine=True),),
             project_id=d.project_id,
         )

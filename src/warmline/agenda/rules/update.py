@@ -123,7 +123,7 @@ def check(ctx: RuleContext) -> Iterator[AgendaItem]:
                 variant="asked" if asked is not None else "",
             ),
             reason_key=key,
-            factors=(timing(due, ctx.now, ctx.me), *mood(None, asked is not None)),
+            factors=(timing(due, ctx.now, ctx.me, routine=True), *mood(None, asked is not None)),
             details=details,
             project_id=project.id,
         )
