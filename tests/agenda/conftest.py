@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from persona import Book
+
+from tests.agenda.persona import Book
 
 
 @pytest.fixture

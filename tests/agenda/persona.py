@@ -1,6 +1,6 @@
 """A small in-memory book for agenda tests: named personas, no database.
 
-Imported by the agenda tests as `from persona import Book, at`.
+Imported by the agenda tests as `from tests.agenda.persona import Book, at`.
 """
 
 from __future__ import annotations

@@ -9,8 +9,8 @@ from datetime import UTC, datetime, timedelta
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from persona import Book
 
+from tests.agenda.persona import Book
 from warmline.agenda import AgendaSettings, AgendaState, build_agenda
 from warmline.core.workcal import WorkCalendar
 

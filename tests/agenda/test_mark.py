@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from persona import Book, at
+from tests.agenda.persona import Book, at
 
 
 def test_a_done_reply_stays_hidden_as_it_ages(book: Book) -> None:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from persona import Book, at
-
+from tests.agenda.persona import Book, at
 from warmline.agenda import as_json
 
 

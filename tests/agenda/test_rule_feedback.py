@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from persona import Book, at
+from tests.agenda.persona import Book, at
 
 
 def test_nothing_is_due_before_the_feedback_time(book: Book) -> None:

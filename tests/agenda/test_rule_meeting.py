@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from persona import Book, at
+from tests.agenda.persona import Book, at
 
 
 def test_a_call_within_a_day_gets_prep_with_both_zones(book: Book) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from persona import Book, at
+from tests.agenda.persona import Book, at
 
 
 def test_our_promise_due_on_monday_shows_on_friday(book: Book) -> None:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from persona import Book, at
-
+from tests.agenda.persona import Book, at
 from warmline.agenda import AgendaSettings
 from warmline.core.text import is_cjk
 

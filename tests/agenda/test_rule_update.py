@@ -6,8 +6,8 @@ from dataclasses import replace
 from datetime import timedelta
 
 import pytest
-from persona import Book, at
 
+from tests.agenda.persona import Book, at
 from warmline.agenda import AgendaSettings, CadenceStep
 from warmline.agenda.cadence import cadence_days
 from warmline.core.ledger import Project
