@@ -19,7 +19,7 @@ def test_a_done_reply_comes_back_when_the_client_writes_again(book: Book) -> Non
     book.incoming(wang, at("2026-11-24 09:00"), "在吗")
     [item] = book.agenda(at("2026-11-24 10:00"))
     book.mark(item, at("2026-11-24 10:00"))
-    book.incoming(wang, at("2026-11-24 11:00"), "急，合同今天要盖章")
+    book.incoming(wang, at("2026-11-24 11:00"), "急，合同今天要盖章，麻烦尽快看一下")
     [again] = book.agenda(at("2026-11-24 11:05"))
     assert again.id == item.id
     assert again.reason_key != item.reason_key

@@ -142,7 +142,9 @@ def test_a_sydney_client_can_be_answered_before_our_day_starts(book: Book) -> No
 
 def test_a_new_york_send_time_follows_daylight_saving(book: Book) -> None:
     anna = book.anna()
-    book.incoming(anna, at("2026-03-06 16:00", "America/New_York"), "Have a look when you can.")
+    book.incoming(
+        anna, at("2026-03-06 16:00", "America/New_York"), "Could you have a look when you can?"
+    )
     [item] = book.agenda(at("2026-03-07 09:00"), kind="reply")  # Friday 20:00 in New York
     assert item.send_at == datetime(2026, 3, 9, 13, 0, tzinfo=UTC)  # Monday 09:00 EDT
 
@@ -161,7 +163,7 @@ def test_an_angry_message_outranks_an_older_routine_one(book: Book) -> None:
 
 def test_the_draft_is_in_the_clients_language(book: Book) -> None:
     anna, wang = book.anna(), book.wang()
-    book.incoming(anna, at("2026-11-24 09:00"), "Quick question")
+    book.incoming(anna, at("2026-11-24 09:00"), "Quick question: is the logo final?")
     book.incoming(wang, at("2026-11-24 09:00"), "在吗")
     by_client = {i.client_id: i for i in book.agenda(at("2026-11-24 10:00"), kind="reply")}
     assert not any(is_cjk(ch) for ch in by_client[anna.id].suggested_message)
@@ -178,3 +180,47 @@ def test_a_status_request_is_answered_with_an_update(book: Book) -> None:
     assert "S2" in reply.related
     assert "品牌手册目前的进展" in reply.suggested_message
     assert [i for i in items if i.kind == "update"] == []
+
+
+def test_thanks_and_information_need_no_reply(book: Book) -> None:
+    wang, emma = book.wang(), book.client("Emma Clarke", "Europe/London", "en")
+    book.outgoing(wang, at("2026-11-23 10:00"), "刀版终稿已经发给印厂了")
+    book.incoming(wang, at("2026-11-23 10:05"), "好，辛苦林总。")
+    book.incoming(wang, at("2026-11-23 17:00"), "白样明天上午到。")
+    book.outgoing(emma, at("2026-11-23 10:00"), "Weekly update: the CMS is set up.")
+    book.incoming(emma, at("2026-11-23 11:00"), "Thanks Lin. The photos will come after the shoot.")
+    assert book.agenda(at("2026-11-24 15:00"), kind="reply") == []
+
+
+def test_a_request_without_a_question_mark_needs_a_reply(book: Book) -> None:
+    chen = book.client("陈静")
+    book.incoming(chen, at("2026-11-24 11:21"), "贴纸那个也一起发我看看呗")
+    [item] = book.agenda(at("2026-11-24 12:00"), kind="reply")
+    assert item.principle == "S3"
+
+
+def test_a_question_the_coach_has_not_read_is_still_a_question(book: Book) -> None:
+    anna = book.anna()
+    book.incoming(anna, at("2026-11-24 09:00"), "Loved the draft. Which paper would you pick?")
+    [item] = book.agenda(at("2026-11-24 10:00"), kind="reply")
+    assert "T4" in item.related
+    assert "Which paper would you pick?" in item.suggested_message
+
+
+def test_a_holding_reply_keeps_the_question_open(book: Book) -> None:
+    daniel = book.client("Daniel Kim", "America/New_York", "en")
+    q = "What exactly will I have, and when?"
+    book.incoming(daniel, at("2026-11-23 09:00", "America/New_York"), f"I'm frustrated. {q}")
+    book.outgoing(
+        daniel, at("2026-11-23 09:10", "America/New_York"), "Understood, working on it now."
+    )
+    [item] = book.agenda(at("2026-11-24 10:00"), kind="reply")
+    assert item.principle == "T4"
+    assert q in item.suggested_message
+
+
+def test_a_short_dated_commitment_answers_the_question(book: Book) -> None:
+    wang = book.wang()
+    book.incoming(wang, at("2026-11-23 10:00"), "报价什么时候能发？")
+    book.outgoing(wang, at("2026-11-23 10:05"), "报价周五发您")
+    assert book.agenda(at("2026-11-24 10:00"), kind="reply") == []

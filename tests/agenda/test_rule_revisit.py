@@ -13,9 +13,17 @@ def _done_project(book: Book) -> None:
     book.project(wang, "年会视频", at("2026-10-01 09:00"), status="done", completed_at=DONE)
 
 
-def test_no_revisit_before_a_week(book: Book) -> None:
+def test_no_revisit_before_the_day_it_falls_due(book: Book) -> None:
     _done_project(book)
-    assert book.agenda(at("2026-11-09 14:59"), kind="revisit") == []
+    assert book.agenda(at("2026-11-06 17:00"), kind="revisit") == []
+    assert book.agenda(at("2026-11-08 17:00"), kind="revisit") == []  # a Sunday
+
+
+def test_a_revisit_due_this_afternoon_is_on_the_morning_list(book: Book) -> None:
+    _done_project(book)
+    [item] = book.agenda(at("2026-11-09 09:00"), kind="revisit")
+    assert not item.overdue
+    assert "hours" in item.explain("en")
 
 
 def test_the_seven_day_revisit(book: Book) -> None:

@@ -1,10 +1,16 @@
 """Whether a later message of ours answers a client's question (T4).
 
-An approximation, documented in docs/agenda.md: a question is answered by a later
-outgoing message that quotes it or shares one of its key terms (an English word
-of 4+ letters that is not a stop word; a Chinese two-character term that is not a
-function word). A question with no key terms ("how are you?") is answered by any
-later message of ours. Anything else of ours is "unrelated" and leaves it open.
+An approximation, documented in docs/agenda.md. A later outgoing message answers
+a question when it
+
+- quotes the question or shares one of its key terms (an English word of 4+
+  letters that is not a stop word; a Chinese two-character term that is not a
+  function word), so "报价周五发您" answers "报价什么时候发？"; or
+- has substance: it is not a holding reply ("收到", "ok", "Understood, working on
+  it now" — see agenda/reading.is_holding). People answer the message they reply to.
+
+A holding reply or a pleasantry ("Thanks, have a nice day!") is "unrelated" and
+leaves the question open.
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from warmline.agenda.reading import is_holding
 from warmline.core.text import is_cjk
 
 _EN_STOP = frozenset(
@@ -209,6 +216,13 @@ def _reply_terms(text: str) -> set[str]:
 
 def answers(question: str, reply: str) -> bool:
     """True when `reply` (a later outgoing message) plausibly answers `question`."""
+    if not is_holding(reply):
+        return True
+    return mentions(question, reply)
+
+
+def mentions(question: str, reply: str) -> bool:
+    """True when `reply` quotes `question` or repeats one of its key terms."""
     q = " ".join(question.split())
     if len(q) >= 6 and q in reply:
         return True

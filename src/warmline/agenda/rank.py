@@ -10,7 +10,7 @@ urgency = timing + mood + kind, each a `Factor` the item carries:
   client waiting on a reply beats a routine item that just fell due, and a badly
   overdue update still climbs.
 - timing, soft items (a nudge, a revisit, stay in touch): once due -> 40 + days
-  late (at most 20).
+  late (at most 20); a revisit due later today -> 35.
 - mood: an angry client +50, an anxious one +25, a client waiting on an answer
   (a question or a status request) +15. So angry or waiting beats routine.
 - kind: reply, our promise and calls +10; updates +5; nudges and revisits -10;
@@ -78,8 +78,11 @@ def timing(due: datetime, now: datetime, me: WorkCalendar, *, routine: bool = Fa
 
 
 def soft_timing(due: datetime, now: datetime) -> Factor:
-    """Points for a soft item (revisit, stay in touch): it only grows slowly once due."""
-    days = min(max(0, (now - due).days), int(SOFT_DAYS_CAP))
+    """Points for a soft item (nudge, revisit, stay in touch): it only grows slowly once due."""
+    if due > now:
+        left = _hours(due - now)
+        return Factor(SOFT_BASE - 5, Text(f"{left:g} 小时后到时间", f"due in {left:g} hours"))
+    days = min((now - due).days, int(SOFT_DAYS_CAP))
     return Factor(
         SOFT_BASE + days,
         Text(f"已到时间（{days} 天前）", f"due ({days} days ago)"),

@@ -103,8 +103,10 @@ class RuleContext:
         return theirs.clamp_to_working_hours(start, room=timedelta(minutes=30))
 
     def answer_by(self, client: Client, hours: float = 4) -> datetime:
-        """A time we can commit to (T4): `hours` of our working time from now, shown to the client."""
-        return _ceil_to_quarter(self.me.add_working_time(self.now, timedelta(hours=hours)))
+        """A time we can commit to (T4): `hours` of our working time from now, moved into
+        the client's working hours so they read a sensible time of their day."""
+        ours = self.me.add_working_time(self.now, timedelta(hours=hours))
+        return _ceil_to_quarter(self.calendar(client).clamp_to_working_hours(ours))
 
     def message(
         self, client: Client, template: str, *, zone: str | None = None, **facts: object
@@ -196,3 +198,9 @@ def working_age(age: timedelta, me: WorkCalendar) -> Text:
         return Text(f"{days:g} 个工作日", f"{days:g} working days")
     rounded = round(hours, 1)
     return Text(f"{rounded:g} 个工作小时", f"{rounded:g} working hours")
+
+
+def end_of_working_day(ctx: RuleContext) -> datetime:
+    """The end of our working day today; `now` itself on a day off or after hours."""
+    span = ctx.me.window(ctx.me.local_date(ctx.now))
+    return span[1] if span is not None and span[1] > ctx.now else ctx.now

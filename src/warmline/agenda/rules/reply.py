@@ -1,7 +1,8 @@
 """S3 reply due, kept open by T4 unanswered questions.
 
-A client message with no later message of ours is waiting; its age is counted in
-*our* working time and it is due `reply_target` (default 2 working hours) after it
+A client message that needs a reply (agenda/reading.py: a question, a request, a
+status request, anger or anxiety; not thanks or information) with no later
+message of ours is waiting; its age is counted in *our* working time and it is due `reply_target` (default 2 working hours) after it
 arrived. A question the client asked within the question window stays open even
 after we wrote back, unless a later message of ours plausibly answers it (see
 agenda/answer.py): then the item cites T4.
@@ -15,6 +16,7 @@ from datetime import datetime
 from warmline.agenda.answer import answers
 from warmline.agenda.item import AgendaItem, Kind
 from warmline.agenda.rank import mood, timing
+from warmline.agenda.reading import asked, needs_reply
 from warmline.agenda.rule import RuleContext, working_age
 from warmline.agenda.state import ClientActivity, MessageDigest
 from warmline.core.client import Client
@@ -31,10 +33,13 @@ def open_questions(activity: ClientActivity, since: datetime) -> list[tuple[Mess
     found: list[tuple[MessageDigest, str]] = []
     recent = activity.recent
     for n, msg in enumerate(recent):
-        if msg.direction != "in" or not msg.questions or msg.sent_at < since:
+        if msg.direction != "in" or msg.sent_at < since:
+            continue
+        questions = asked(msg)
+        if not questions:
             continue
         later = [o.text for o in recent[n + 1 :] if o.direction == "out"]
-        for question in msg.questions:
+        for question in questions:
             if not any(answers(question, text) for text in later):
                 found.append((msg, question))
     return found
@@ -62,7 +67,7 @@ def check(ctx: RuleContext) -> Iterator[AgendaItem]:
         pending = [
             m
             for m in activity.recent
-            if m.direction == "in" and (last_out is None or m.sent_at > last_out)
+            if m.direction == "in" and (last_out is None or m.sent_at > last_out) and needs_reply(m)
         ]
         questions = open_questions(activity, since)
         if pending:
@@ -131,10 +136,9 @@ def _reply(
         proposed=proposed,
         variant="late" if due <= ctx.now else "",
     )
-    question_ids = sorted({m.id for m, _ in questions})
-    key = f"last:{pending[-1].id}" + (
-        f";q:{','.join(map(str, question_ids))}" if question_ids else ""
-    )
+    # New questions arrive in new messages, so the newest waiting message is the reason;
+    # questions leaving the window as time passes do not make a new reason.
+    key = f"last:{pending[-1].id}"
     assert client.id is not None
     related = tuple(p for p, on in (("T4", bool(asked)), ("S2", status)) if on)
     return ctx.item(
@@ -174,7 +178,6 @@ def _unanswered(
         proposed=ctx.answer_by(client),
         variant="late",
     )
-    ids = sorted({m.id for m, _ in questions})
     assert client.id is not None
     return ctx.item(
         id=f"T4:client:{client.id}:msg:{first.id}",
@@ -184,7 +187,7 @@ def _unanswered(
         due=due,
         reason=reason,
         message=message,
-        reason_key="q:" + ",".join(map(str, ids)),
+        reason_key=f"q:{max(m.id for m, _ in questions)}",
         factors=(timing(due, ctx.now, ctx.me), *mood(None, True)),
         details=tuple(Text(f"问题：{q}", f"Question: {q}") for q in asked),
         related=("S3",),

@@ -1,6 +1,7 @@
 """S5 revisit: check in 7 and 30 days (configurable) after a project is completed.
 
-Only the latest stage that has come due is shown, and only within
+A stage due by the end of our working day is shown (so the morning list holds
+the afternoon's revisits). Only the latest stage that has come due is shown, and only within
 `revisit_window_days` of its date (an old book does not flood the agenda with
 revisits nobody will do). A message of ours on or after the stage date counts
 as the revisit.
@@ -13,7 +14,7 @@ from datetime import timedelta
 
 from warmline.agenda.item import AgendaItem, Kind
 from warmline.agenda.rank import soft_timing
-from warmline.agenda.rule import RuleContext
+from warmline.agenda.rule import RuleContext, end_of_working_day
 from warmline.core.clock import format_date
 from warmline.core.text import Text
 
@@ -23,6 +24,7 @@ KIND: Kind = "revisit"
 
 def check(ctx: RuleContext) -> Iterator[AgendaItem]:
     window = timedelta(days=ctx.settings.revisit_window_days)
+    horizon = end_of_working_day(ctx)
     stages = sorted(set(ctx.settings.revisit_days), reverse=True)
     for project in ctx.state.projects:
         if project.status != "done" or project.completed_at is None or project.id is None:
@@ -31,7 +33,7 @@ def check(ctx: RuleContext) -> Iterator[AgendaItem]:
         if client is None or client.id is None:
             continue
         done = project.completed_at
-        stage = next((d for d in stages if done + timedelta(days=d) <= ctx.now), None)
+        stage = next((d for d in stages if done + timedelta(days=d) <= horizon), None)
         if stage is None:
             continue
         due = done + timedelta(days=stage)

@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from warmline.agenda.cadence import cadence, cadence_days
 from warmline.agenda.item import AgendaItem, Kind
 from warmline.agenda.rank import mood, timing
-from warmline.agenda.rule import RuleContext
+from warmline.agenda.rule import RuleContext, end_of_working_day
 from warmline.agenda.state import ClientActivity, MessageDigest
 from warmline.core.clock import format_date
 from warmline.core.ledger import Project
@@ -53,14 +53,8 @@ def _status_request(
     return None
 
 
-def _horizon(ctx: RuleContext) -> datetime:
-    """Updates due by the end of our working day (or now, on a day off) are shown."""
-    span = ctx.me.window(ctx.me.local_date(ctx.now))
-    return span[1] if span is not None and span[1] > ctx.now else ctx.now
-
-
 def check(ctx: RuleContext) -> Iterator[AgendaItem]:
-    horizon = _horizon(ctx)
+    horizon = end_of_working_day(ctx)
     for project in ctx.state.projects:
         if project.status != "active" or project.id is None:
             continue
