@@ -56,9 +56,22 @@ def questions_in(text: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+_PING = re.compile(
+    r"^\s*(?:\S{0,4}?在吗|在不在|在么|(?:hi|hello|hey)?[\s,]*(?:are you |you )?(?:there|around|online|free))"
+    r"[\s？?！!。.~～]*$",
+    re.IGNORECASE,
+)
+
+
+def is_ping(question: str) -> bool:
+    """ "在吗？" / "林总在吗？" / "Are you there?": a call for attention, not a question to answer."""
+    return bool(_PING.match(question))
+
+
 def asked(message: MessageDigest) -> tuple[str, ...]:
-    """The client's questions: the coach's reading, or the fallback when it found none."""
-    return message.questions or questions_in(message.text)
+    """The client's questions (pings left out): the coach's reading, or the fallback."""
+    found = message.questions or questions_in(message.text)
+    return tuple(q for q in found if not is_ping(q))
 
 
 def is_request(text: str) -> bool:
@@ -70,6 +83,7 @@ def needs_reply(message: MessageDigest) -> bool:
     """True when an incoming message asks for an answer or shows the client is upset."""
     return (
         bool(asked(message))
+        or any(is_ping(q) for q in message.questions or questions_in(message.text))
         or message.status_request
         or message.emotion in ("anger", "anxiety")
         or is_request(message.text)

@@ -102,6 +102,13 @@ class RuleContext:
                 return slot
         return theirs.clamp_to_working_hours(start, room=timedelta(minutes=30))
 
+    def holiday_today(self, client: Client) -> Text | None:
+        """The public holiday in the client's country today (their date), if any."""
+        cal = self.calendar(client)
+        day = cal.local_date(self.now)
+        zh, en = cal.holiday_name(day, "zh"), cal.holiday_name(day, "en")
+        return Text(zh or en, en or zh) if (zh or en) else None
+
     def answer_by(self, client: Client, hours: float = 4) -> datetime:
         """A time we can commit to (T4): `hours` of our working time from now, moved into
         the client's working hours so they read a sensible time of their day."""
@@ -111,7 +118,16 @@ class RuleContext:
     def message(
         self, client: Client, template: str, *, zone: str | None = None, **facts: object
     ) -> str:
-        """The suggested message in the client's language, times in their zone."""
+        """The suggested message in the client's language, times in their zone.
+
+        A proposed time is moved into the client's working hours (never later than
+        needed), so no draft proposes 02:00 their time.
+        """
+        proposed = facts.get("proposed")
+        if isinstance(proposed, datetime):
+            facts["proposed"] = _ceil_to_quarter(
+                self.calendar(client).clamp_to_working_hours(proposed)
+            )
         ctx = MessageContext(
             lang=client.language,
             client_name=client.name,
@@ -142,6 +158,15 @@ class RuleContext:
     ) -> AgendaItem:
         """An item with the kind factor added, urgency summed and send time clamped."""
         all_factors = (*factors, kind_factor(kind))
+        holiday = self.holiday_today(client)
+        if holiday:
+            details = (
+                *details,
+                Text(
+                    f"对方今天是公共假日：{holiday.zh}",
+                    f"A public holiday there today: {holiday.en}",
+                ),
+            )
         assert client.id is not None
         return AgendaItem(
             id=id,

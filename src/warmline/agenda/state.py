@@ -37,7 +37,9 @@ class ClientActivity:
     """A client's message history, summarised.
 
     `last_in_at` / `last_out_at`: the newest incoming / outgoing message ever.
-    `last_out_by_project`: newest outgoing message per project (key None: no project).
+    `last_out_by_project`: newest outgoing message per project (key None: no project);
+    the rules read it for active projects, and key None for a client with a single
+    active project, so a loader may leave other keys out.
     `recent`: oldest first, every message of this client sent within the question
     window before now (`AgendaSettings.question_window_days`), plus every incoming
     message after `last_out_at` however old. Texts may be truncated (~1,000 chars).
