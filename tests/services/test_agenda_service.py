@@ -199,11 +199,9 @@ def test_the_snapshot_query_gives_the_same_agenda_as_the_pure_summary(
     assert loaded.activity.keys() == expected.activity.keys()
     for cid, got in loaded.activity.items():
         want = expected.activity[cid]
-        assert (got.last_in_at, got.last_out_at, got.recent) == (
-            want.last_in_at,
-            want.last_out_at,
-            want.recent,
-        )
+        assert (got.last_in_at, got.last_out_at) == (want.last_in_at, want.last_out_at)
+        # The loader reads fewer message bodies than the whole window (docs/agenda.md).
+        assert set(got.recent) <= set(want.recent)
         # The loader reads only what the update rule needs: active projects, and the
         # no-project key for clients with a single active project.
         assert all(want.last_out_by_project[k] == v for k, v in got.last_out_by_project.items())

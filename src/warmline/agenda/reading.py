@@ -13,10 +13,11 @@ from __future__ import annotations
 import re
 
 from warmline.agenda.state import MessageDigest
-from warmline.core.text import is_cjk
 
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _LATIN_WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
+_DIGIT = re.compile(r"\d")
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 HOLDING_MAX_WORDS = 6  # "Understood, working on it now." / "好的，收到，我看一下"
 _SENTENCE_END = re.compile(r"(?<=[。！？!?\n])|(?<=[.;；])\s+")
 _ZH_QUESTION_END = re.compile(r"[吗么呢][\s～~。.…]*$")
@@ -97,7 +98,7 @@ def is_holding(text: str) -> bool:
     word); a reply with a number in it (a date, a time, a price) is never holding.
     """
     bare = _URL.sub(" ", text)
-    if any(ch.isdigit() for ch in bare):
+    if _DIGIT.search(bare):
         return False
-    words = len(_LATIN_WORD.findall(bare)) + sum(is_cjk(ch) for ch in bare) / 2
+    words = len(_LATIN_WORD.findall(bare)) + len(_HAN.findall(bare)) / 2
     return words <= HOLDING_MAX_WORDS

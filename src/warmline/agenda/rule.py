@@ -31,7 +31,17 @@ def _ceil_minute(dt: datetime) -> datetime:
 class RuleContext:
     """The state, `now`, the settings and cached working calendars for one build."""
 
-    __slots__ = ("_active", "_calendars", "_projects", "me", "now", "settings", "state")
+    __slots__ = (
+        "_active",
+        "_calendars",
+        "_holidays",
+        "_projects",
+        "_slots",
+        "me",
+        "now",
+        "settings",
+        "state",
+    )
 
     def __init__(self, state: AgendaState, now: datetime, settings: AgendaSettings) -> None:
         self.state = state
@@ -39,6 +49,8 @@ class RuleContext:
         self.settings = settings
         self.me = calendar_for_profile(state.profile)
         self._calendars: dict[tuple[str, str], WorkCalendar] = {}
+        self._slots: dict[tuple[WorkCalendar, datetime | None], datetime] = {}
+        self._holidays: dict[WorkCalendar, Text | None] = {}
         self._projects: dict[int, Project] = {p.id: p for p in state.projects if p.id is not None}
         self._active: dict[int, list[Project]] = {}
         for p in sorted(state.projects, key=lambda p: (p.start, p.id or 0)):
@@ -89,8 +101,14 @@ class RuleContext:
         With no overlap (Shanghai and New York in winter) our hours stretch, first
         to 07:00-22:30 and then to 06:00-23:30; failing that, the client's hours alone.
         """
-        start = after or (self.now + timedelta(hours=16))
         theirs = self.calendar(client)
+        known = self._slots.get((theirs, after))
+        if known is None:
+            known = self._slots[(theirs, after)] = self._call_slot(theirs, after)
+        return known
+
+    def _call_slot(self, theirs: WorkCalendar, after: datetime | None) -> datetime:
+        start = after or (self.now + timedelta(hours=16))
         passes = (
             self.me,
             replace(self.me, work_start=time(7, 0), work_end=time(22, 30)),
@@ -105,9 +123,11 @@ class RuleContext:
     def holiday_today(self, client: Client) -> Text | None:
         """The public holiday in the client's country today (their date), if any."""
         cal = self.calendar(client)
-        day = cal.local_date(self.now)
-        zh, en = cal.holiday_name(day, "zh"), cal.holiday_name(day, "en")
-        return Text(zh or en, en or zh) if (zh or en) else None
+        if cal not in self._holidays:
+            day = cal.local_date(self.now)
+            zh, en = cal.holiday_name(day, "zh"), cal.holiday_name(day, "en")
+            self._holidays[cal] = Text(zh or en, en or zh) if (zh or en) else None
+        return self._holidays[cal]
 
     def answer_by(self, client: Client, hours: float = 4) -> datetime:
         """A time we can commit to (T4): `hours` of our working time from now, moved into

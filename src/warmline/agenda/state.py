@@ -40,9 +40,12 @@ class ClientActivity:
     `last_out_by_project`: newest outgoing message per project (key None: no project);
     the rules read it for active projects, and key None for a client with a single
     active project, so a loader may leave other keys out.
-    `recent`: oldest first, every message of this client sent within the question
-    window before now (`AgendaSettings.question_window_days`), plus every incoming
-    message after `last_out_at` however old. Texts may be truncated (~1,000 chars).
+    `recent`: oldest first, the messages the rules read. It must hold at least
+    (a) every incoming message after `last_out_at`, however old; (b) every incoming
+    message within the question window (`AgendaSettings.question_window_days`) that
+    asks something or asks for status; (c) every outgoing message within the window
+    sent after the first of (b). More is harmless (`summarise` keeps the whole
+    window). Texts may be truncated (~1,000 chars).
     """
 
     client_id: int

@@ -14,7 +14,7 @@ each working day. Working hours that cross midnight are not supported.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from importlib import resources
@@ -210,6 +210,10 @@ class WorkCalendar:
     work_days: tuple[int, ...] = MONDAY_TO_FRIDAY
     subdivision: str = ""
     swapped_workdays: bool = True
+    # Working windows already computed (a cache: not part of the value).
+    _windows: dict[date, tuple[datetime, datetime] | None] = field(
+        default_factory=dict, init=False, repr=False, compare=False, hash=False
+    )
 
     def __post_init__(self) -> None:
         zone(self.timezone)
@@ -268,15 +272,24 @@ class WorkCalendar:
 
     def window(self, day: date) -> tuple[datetime, datetime] | None:
         """The working window of a local day as aware UTC datetimes, or None on a day off."""
-        if not self.is_working_day(day):
-            return None
-        tz = zone(self.timezone)
-        start = datetime.combine(day, self.work_start, tzinfo=tz).astimezone(UTC)
-        end = datetime.combine(day, self.work_end, tzinfo=tz).astimezone(UTC)
-        return start, end
+        try:
+            return self._windows[day]
+        except KeyError:
+            found = None
+            if self.is_working_day(day):
+                tz = zone(self.timezone)
+                found = (
+                    datetime.combine(day, self.work_start, tzinfo=tz).astimezone(UTC),
+                    datetime.combine(day, self.work_end, tzinfo=tz).astimezone(UTC),
+                )
+            if len(self._windows) < 4096:
+                self._windows[day] = found
+            return found
 
     def local_date(self, dt: datetime) -> date:
-        return utc(dt).astimezone(zone(self.timezone)).date()
+        if dt.tzinfo is None:
+            raise ValueError("naive datetime: pass an aware datetime")
+        return dt.astimezone(zone(self.timezone)).date()
 
     def is_working_moment(self, dt: datetime) -> bool:
         """True when `dt` falls inside a working window of this calendar."""

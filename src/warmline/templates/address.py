@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from warmline.core.text import is_cjk
+import re
+
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 def call_name(name: str) -> str:
     """The name to use in a greeting: "Anna" for "Anna Schmidt"; Chinese names ("王总") as is."""
     clean = " ".join(name.split())
-    if not clean or any(is_cjk(ch) for ch in clean):
+    if not clean or _HAN.search(clean):
         return clean
     return clean.split(" ")[0]
 

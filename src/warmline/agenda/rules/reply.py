@@ -13,10 +13,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import datetime
 
-from warmline.agenda.answer import answers
+from warmline.agenda.answer import mentions
 from warmline.agenda.item import AgendaItem, Kind
 from warmline.agenda.rank import mood, timing
-from warmline.agenda.reading import asked, needs_reply
+from warmline.agenda.reading import asked, is_holding, needs_reply
 from warmline.agenda.rule import RuleContext, working_age
 from warmline.agenda.state import ClientActivity, MessageDigest
 from warmline.core.client import Client
@@ -25,24 +25,33 @@ from warmline.core.message import Emotion
 from warmline.core.text import Text
 
 PRINCIPLE = "S3"
+AGE_CAP = 30  # working days; older waits read "30 working days"
 KIND: Kind = "reply"
 
 
 def open_questions(activity: ClientActivity, since: datetime) -> list[tuple[MessageDigest, str]]:
-    """(message, question) pairs from `since` on that no later message of ours answers."""
-    found: list[tuple[MessageDigest, str]] = []
-    recent = activity.recent
-    for n, msg in enumerate(recent):
-        if msg.direction != "in" or msg.sent_at < since:
+    """(message, question) pairs from `since` on that no later message of ours answers.
+
+    One pass from the newest message back: once a substantive reply of ours is seen,
+    everything before it counts as answered (agenda/answer.py); until then, a
+    question stays open unless one of our holding replies after it mentions it.
+    """
+    found: list[list[tuple[MessageDigest, str]]] = []
+    holding_after: list[str] = []
+    for msg in reversed(activity.recent):
+        if msg.direction == "out":
+            if not is_holding(msg.text):
+                break
+            holding_after.append(msg.text)
             continue
-        questions = asked(msg)
-        if not questions:
-            continue
-        later = [o.text for o in recent[n + 1 :] if o.direction == "out"]
-        for question in questions:
-            if not any(answers(question, text) for text in later):
-                found.append((msg, question))
-    return found
+        if msg.sent_at < since:
+            break
+        open_here = [
+            (msg, q) for q in asked(msg) if not any(mentions(q, text) for text in holding_after)
+        ]
+        if open_here:
+            found.append(open_here)
+    return [pair for group in reversed(found) for pair in group]
 
 
 def _worst(emotions: list[Emotion | None]) -> Emotion | None:
@@ -95,7 +104,10 @@ def _reply(
 ) -> AgendaItem:
     first = pending[0]
     due = ctx.me.add_working_time(first.sent_at, ctx.reply_target)
-    age = working_age(ctx.me.working_time_between(first.sent_at, ctx.now), ctx.me)
+    age = working_age(
+        ctx.me.working_time_between(first.sent_at, ctx.now, limit=AGE_CAP * ctx.me.day_length),
+        ctx.me,
+    )
     emotion = _worst([m.emotion for m in pending])
     status = any(m.status_request for m in pending)
     asked = [q for _, q in questions]

@@ -11,9 +11,9 @@ carries the update instead, so the two do not both appear.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime, timedelta
+from datetime import datetime
 
-from warmline.agenda.cadence import cadence, cadence_days
+from warmline.agenda.cadence import cadence, cadence_days, project_length_days
 from warmline.agenda.item import AgendaItem, Kind
 from warmline.agenda.rank import mood, timing
 from warmline.agenda.rule import RuleContext, end_of_working_day
@@ -96,10 +96,16 @@ def check(ctx: RuleContext) -> Iterator[AgendaItem]:
                 f"Update on {project.title} due: last one {format_date(base, zone, 'en')}, every {days:g} days",
             )
         next_update = ctx.me.next_working_moment(ctx.now + every)
+        length = project_length_days(project)
+        span = (
+            Text("无截止日期", "no due date")
+            if length is None
+            else Text(f"{length:.0f} 天", f"{length:.0f} days")
+        )
         details = (
             Text(
-                f"项目周期：{_span(project, 'zh')}；更新节奏：每 {days:g} 天",
-                f"Project: {_span(project, 'en')}; cadence: every {days:g} days",
+                f"项目周期：{span.zh}；更新节奏：每 {days:g} 天",
+                f"Project: {span.en}; cadence: every {days:g} days",
             ),
         )
         yield ctx.item(
@@ -121,10 +127,3 @@ def check(ctx: RuleContext) -> Iterator[AgendaItem]:
             details=details,
             project_id=project.id,
         )
-
-
-def _span(project: Project, lang: str) -> str:
-    if project.due is None:
-        return "无截止日期" if lang == "zh" else "no due date"
-    days = (project.due - project.start) / timedelta(days=1)
-    return f"{days:.0f} 天" if lang == "zh" else f"{days:.0f} days"
