@@ -59,7 +59,9 @@ def main(
 def register() -> None:
     """Every command group, in one visible place."""
     from warmline.cli import (
+        agenda,
         book,
+        calendar,
         client,
         deliver,
         demo,
@@ -71,8 +73,12 @@ def register() -> None:
         promise,
         serve,
         testimonial,
+        today,
     )
 
+    today.register(app)
+    app.add_typer(agenda.app, name="agenda")
+    app.add_typer(calendar.app, name="calendar")
     app.add_typer(client.app, name="client")
     app.add_typer(me.app, name="me")
     app.add_typer(note.app, name="note")
