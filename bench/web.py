@@ -104,7 +104,7 @@ def own_book(clients: int, messages: int = 30, seed: int = 11) -> str:
     return url
 
 
-def serve(url: str, port: int, owner: str | None) -> None:
+def serve(url: str, port: int) -> None:
     """The child process: the app on the book at `url`, the clock fixed at NOW."""
     import uvicorn
 
@@ -195,7 +195,7 @@ def main() -> None:
     parser.add_argument("--port", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
-        serve(args.serve, args.port, args.owner or None)
+        serve(args.serve, args.port)
         return
 
     agenda = agenda_bench()
@@ -226,7 +226,7 @@ def main() -> None:
     port = free_port()
     env = dict(os.environ, WARMLINE_HOME=str(OUT / "web-home"))
     child = subprocess.Popen(
-        [sys.executable, __file__, "--serve", url, "--port", str(port), "--owner", owner],
+        [sys.executable, __file__, "--serve", url, "--port", str(port)],
         env=env,
     )
     base = f"http://127.0.0.1:{port}"
@@ -241,10 +241,11 @@ def main() -> None:
             raise SystemExit("the server did not start")
         sample = [f"/clients/{c.id}" for c in random.Random(3).sample(mine, min(200, len(mine)))]
         # Warm up: first requests load zones, holidays and templates.
-        for path in ["/today", sample[0]]:
+        today = f"/today?owner={owner}" if owner else "/today"
+        for path in [today, sample[0]]:
             httpx.get(base + path, timeout=60)
         phases: list[tuple[str, str, list[str], dict[str, str] | None, float | None]] = [
-            ("Today", "GET", ["/today"], None, 100.0),
+            ("Today", "GET", [today], None, 100.0),
             ("client page", "GET", sample, None, None),
         ]
         if coach_ready:

@@ -144,3 +144,15 @@ def test_client_text_in_agenda_items_is_escaped(
     page = web.get("/today").text
     assert "<img src=x" not in page and "<script>alert" not in page
     assert "&lt;img src=x onerror=alert(1)&gt;" in page
+
+
+def test_a_team_member_sees_only_their_clients(web: TestClient, book: Services, cast: Cast) -> None:
+    with book.book() as repo:
+        import dataclasses
+
+        repo.update_client(dataclasses.replace(repo.client(cast.wang), owner="mei"))
+    mine = web.get("/api/today", params={"owner": "mei"}).json()
+    others = web.get("/api/today", params={"owner": "someone-else"}).json()
+    assert {i["client_name"] for i in mine} == {"王建国"}
+    assert "王建国" not in {i["client_name"] for i in others}
+    assert "王建国" in web.get("/today", params={"owner": "mei"}).text

@@ -103,23 +103,33 @@ def _item_out(item: Any, lang: Lang) -> AgendaItemOut:
     )
 
 
-def today(svc: Services, lang: Lang) -> list[AgendaItemOut]:
-    """Today's agenda, most urgent first."""
-    agenda = _use_case(svc, AGENDA)()
+def today(svc: Services, lang: Lang, owner: str | None = None) -> list[AgendaItemOut]:
+    """Today's agenda, most urgent first (only `owner`'s clients when given: team books)."""
+    agenda = _use_case(svc, AGENDA)(owner=owner or None)
     return [_item_out(item, lang) for item in agenda.items]
 
 
 def _find_item(svc: Services, item_id: str) -> Any:
     """The agenda item with this ID as it stands now, or NotFound."""
-    found = _ITEM_CLIENT.search(item_id)
-    scope = {"client": int(found.group(1))} if found else {}
-    for item in _use_case(svc, AGENDA)(**scope).items:
-        if item.id == item_id:
-            return item
-    raise NotFound(
+    gone = NotFound(
         f"agenda item: {item_id!r} is no longer on the agenda (done, snoozed or not due); "
         "reload Today"
     )
+    found = _ITEM_CLIENT.search(item_id)
+    scope: dict[str, int] = {}
+    if found:
+        cid = int(found.group(1))
+        try:
+            exists = svc.client(cid).id == cid  # the services also match names; IDs must not
+        except NotFound:
+            exists = False
+        if not exists:
+            raise gone
+        scope["client"] = cid
+    for item in _use_case(svc, AGENDA)(**scope).items:
+        if item.id == item_id:
+            return item
+    raise gone
 
 
 def mark_sent(svc: Services, item_id: str, text: str | None) -> Message:

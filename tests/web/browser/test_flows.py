@@ -27,14 +27,14 @@ def test_a_today_item_is_copied_marked_sent_and_leaves(page: Page, live: Live) -
     first = items.first
     item_id = first.get_attribute("data-item")
     client_name = first.locator(".who").inner_text()
-    first.locator("summary").click()
+    first.locator("summary.item-head").click()
     message = first.locator("textarea[name=text]")
     expect(message).to_be_visible()
     suggested = message.input_value()
     assert suggested.strip()
     shoot(page, "flow-a-today-open")
 
-    first.get_by_role("button", name="复制").or_(first.get_by_role("button", name="Copy")).click()
+    first.locator("button[data-copy]").click()
     assert page.evaluate("navigator.clipboard.readText()") == suggested
 
     first.locator("button.primary[type=submit]").click()

@@ -27,9 +27,9 @@ def _groups(items: list[AgendaItemOut]) -> list[tuple[str, list[AgendaItemOut]]]
 
 
 @router.get("", response_class=HTMLResponse)
-def today(request: Request, svc: ServicesDep, lang: LangDep) -> Response:
+def today(request: Request, svc: ServicesDep, lang: LangDep, owner: str = "") -> Response:
     ready = seam.agenda_ready(svc)
-    items = seam.today(svc, lang) if ready else []
+    items = seam.today(svc, lang, owner) if ready else []
     context = {
         "active": "today",
         "ready": ready,
@@ -88,9 +88,10 @@ def snooze(
 
 
 @api.get("", response_model=list[AgendaItemOut])
-def api_today(svc: ServicesDep, lang: LangDep) -> list[AgendaItemOut]:
-    """Today's agenda, most urgent first; texts in the UI language."""
-    return seam.today(svc, lang)
+def api_today(svc: ServicesDep, lang: LangDep, owner: str = "") -> list[AgendaItemOut]:
+    """Today's agenda, most urgent first; texts in the UI language. In a team book,
+    `owner` limits it to one member's clients."""
+    return seam.today(svc, lang, owner)
 
 
 @api.post("/{item_id}/sent", response_model=MessageOut, status_code=201)
