@@ -13,20 +13,10 @@ from warmline.web import seam
 @pytest.fixture
 def missing(book: Services) -> dict[str, bool]:
     return {
-        "agenda": not seam.agenda_ready(book),
         "coach": not seam.coach_ready(book),
         "reader": not seam.reader_ready(book),
         "ingest": not seam.ingest_ready(book),
     }
-
-
-def test_today_says_the_agenda_is_not_ready(web: TestClient, missing: dict[str, bool]) -> None:
-    if not missing["agenda"]:
-        pytest.skip("the agenda is wired: see test_today.py")
-    page = web.get("/today").text
-    assert "This part is not ready yet (it needs agenda)" in page
-    r = web.get("/api/today")
-    assert r.status_code == 400 and "not available" in r.json()["detail"]
 
 
 def test_the_compose_box_says_the_coach_is_not_ready(

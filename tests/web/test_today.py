@@ -6,20 +6,12 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-import pytest
 from fastapi.testclient import TestClient
 from markupsafe import escape
 
 from tests.conftest import NOW
 from tests.web.conftest import HTMX, Cast
 from warmline.services import Services
-from warmline.web import seam
-
-
-@pytest.fixture(autouse=True)
-def _needs_agenda(book: Services) -> None:
-    if not seam.agenda_ready(book):
-        pytest.skip("the agenda service is not in this build")
 
 
 def reply_item(web: TestClient, name: str) -> dict[str, object]:

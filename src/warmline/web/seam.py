@@ -30,7 +30,6 @@ from warmline.web.schema import (
 )
 
 # The services' use cases each page needs, by the name it has on `Services`.
-AGENDA = "today"
 COACH = "check"
 READER = "read"
 INGEST = "preview_import"
@@ -49,10 +48,6 @@ def _use_case(svc: Services, name: str) -> Any:
     if not callable(found):
         raise NotReady(name)
     return found
-
-
-def agenda_ready(svc: Services | type[Services]) -> bool:
-    return callable(getattr(svc, AGENDA, None))
 
 
 def coach_ready(svc: Services | type[Services]) -> bool:
@@ -105,7 +100,7 @@ def _item_out(item: Any, lang: Lang) -> AgendaItemOut:
 
 def today(svc: Services, lang: Lang, owner: str | None = None) -> list[AgendaItemOut]:
     """Today's agenda, most urgent first (only `owner`'s clients when given: team books)."""
-    agenda = _use_case(svc, AGENDA)(owner=owner or None)
+    agenda = svc.today(owner=owner or None)
     return [_item_out(item, lang) for item in agenda.items]
 
 
@@ -116,7 +111,7 @@ def _find_item(svc: Services, item_id: str) -> Any:
         "reload Today"
     )
     found = _ITEM_CLIENT.search(item_id)
-    scope: dict[str, int] = {}
+    client: int | None = None
     if found:
         cid = int(found.group(1))
         try:
@@ -125,8 +120,8 @@ def _find_item(svc: Services, item_id: str) -> Any:
             exists = False
         if not exists:
             raise gone
-        scope["client"] = cid
-    for item in _use_case(svc, AGENDA)(**scope).items:
+        client = cid
+    for item in svc.today(client=client).items:
         if item.id == item_id:
             return item
     raise gone
@@ -141,7 +136,7 @@ def mark_sent(svc: Services, item_id: str, text: str | None) -> Message:
         raise WarmlineError("message: the message is empty; write what you sent")
     sent = svc.log_message(item.client_id, "out", body, project=_project_ref(item))
     with contextlib.suppress(NotFound):
-        svc.mark_done(item.id)  # type: ignore[attr-defined]
+        svc.mark_done(item.id)
     return sent
 
 
@@ -151,13 +146,13 @@ def _project_ref(item: Any) -> str | None:
 
 def mark_done(svc: Services, item_id: str) -> AgendaItemOut:
     item = _find_item(svc, item_id)
-    svc.mark_done(item.id)  # type: ignore[attr-defined]
+    svc.mark_done(item.id)
     return _item_out(item, svc.profile().ui_language)
 
 
 def snooze(svc: Services, item_id: str, until: datetime) -> AgendaItemOut:
     item = _find_item(svc, item_id)
-    svc.snooze(item.id, until.isoformat())  # type: ignore[attr-defined]
+    svc.snooze(item.id, until.isoformat())
     return _item_out(item, svc.profile().ui_language)
 
 

@@ -28,11 +28,9 @@ def _groups(items: list[AgendaItemOut]) -> list[tuple[str, list[AgendaItemOut]]]
 
 @router.get("", response_class=HTMLResponse)
 def today(request: Request, svc: ServicesDep, lang: LangDep, owner: str = "") -> Response:
-    ready = seam.agenda_ready(svc)
-    items = seam.today(svc, lang, owner) if ready else []
+    items = seam.today(svc, lang, owner)
     context = {
         "active": "today",
-        "ready": ready,
         "items": items,
         "groups": _groups(items),
         "profile": my_profile(request),
