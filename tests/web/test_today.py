@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
+import pytest
 from fastapi.testclient import TestClient
 from markupsafe import escape
 
@@ -148,3 +149,40 @@ def test_a_team_member_sees_only_their_clients(web: TestClient, book: Services, 
     assert {i["client_name"] for i in mine} == {"王建国"}
     assert "王建国" not in {i["client_name"] for i in others}
     assert "王建国" in web.get("/today", params={"owner": "mei"}).text
+
+
+def test_a_long_agenda_loads_the_later_items_drafts_when_opened(
+    web: TestClient, book: Services, cast: Cast, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from warmline.web.routes import today as today_route
+
+    monkeypatch.setattr(today_route, "EAGER", 0)
+    item = reply_item(web, "王建国")
+    page = web.get("/today").text
+    assert str(escape(item["suggested_message"])) not in page
+    match = re.search(r'hx-get="(/today/item\?[^"]+)"', page)
+    assert match and "toggle once" in page
+    body = web.get(match.group(1).replace("&amp;", "&"), headers=HTMX)
+    assert body.status_code == 200 and "<html" not in body.text
+    assert str(escape(item["suggested_message"])) in body.text and "Mark sent" in body.text
+
+
+def test_an_opened_item_that_left_meanwhile_says_so(web: TestClient, cast: Cast) -> None:
+    r = web.get(
+        "/today/item", params={"id": "S3:client:1:gone", "dom": "item-today-1"}, headers=HTMX
+    )
+    assert r.status_code == 404 and "no longer on the agenda" in r.text
+    bad = web.get("/today/item", params={"id": "x", "dom": '"><script>'}, headers=HTMX)
+    assert bad.status_code == 400
+
+
+def test_a_kept_today_page_carries_each_sessions_own_token(
+    web: TestClient, stranger: TestClient, cast: Cast
+) -> None:
+    mine = web.get("/today").text
+    theirs = stranger.get("/today").text
+    my_token = web.headers["X-CSRF-Token"]
+    their_token = stranger.cookies["warmline_csrf"]
+    assert f'name="csrf_token" value="{my_token}"' in mine and their_token not in mine
+    assert f'name="csrf_token" value="{their_token}"' in theirs and my_token not in theirs
+    assert "__warmline_csrf_token__" not in mine + theirs

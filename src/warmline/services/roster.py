@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from warmline.core.client import Client
+from warmline.core.client import CLIENT_STATUSES, Client
 from warmline.core.error import WarmlineError
 from warmline.services.base import ServiceBase
 
@@ -45,7 +46,61 @@ def matches(client: Client, query: str) -> bool:
     return any(q in f.casefold() for f in fields)
 
 
+def pick(
+    entries: Iterable[RosterEntry],
+    *,
+    query: str = "",
+    status: str | None = None,
+    tag: str | None = None,
+    sort: str = "name",
+) -> list[RosterEntry]:
+    """The entries matching `query`, `status` and `tag`, sorted by name, by the longest
+    time since any contact ("contact"), or by the longest wait for our reply ("waiting")."""
+    if sort not in SORTS:
+        raise WarmlineError(f"sort: {sort!r} is unknown; use one of {', '.join(SORTS)}")
+    if status and status not in CLIENT_STATUSES:
+        raise WarmlineError(
+            f"status: {status!r} is unknown; use one of {', '.join(CLIENT_STATUSES)}"
+        )
+    found = [
+        e
+        for e in entries
+        if (not status or e.client.status == status)
+        and (not tag or tag in e.client.tags)
+        and matches(e.client, query)
+    ]
+    if sort == "contact":  # never contacted first, then the longest silence
+        found.sort(
+            key=lambda e: (
+                e.last_contact.timestamp() if e.last_contact else float("-inf"),
+                e.client.name.casefold(),
+            )
+        )
+    elif sort == "waiting":  # waiting longest first; clients not waiting last
+        found.sort(
+            key=lambda e: (
+                e.waiting_since.timestamp() if e.waiting_since else float("inf"),
+                e.client.name.casefold(),
+            )
+        )
+    else:
+        found.sort(key=lambda e: e.client.name.casefold())
+    return found
+
+
+def tags_of(entries: Iterable[RosterEntry]) -> list[str]:
+    """Every tag the entries' clients carry, sorted."""
+    return sorted({t for e in entries for t in e.client.tags}, key=str.casefold)
+
+
 class RosterService(ServiceBase):
+    def roster_entries(self, *, include_archived: bool = False) -> list[RosterEntry]:
+        """Every client with the times of their newest message each way (two queries)."""
+        with self.book() as repo:
+            clients = repo.clients(include_archived=include_archived)
+            contacts = repo.last_contacts()
+        return [RosterEntry(c, *contacts.get(c.id or 0, (None, None))) for c in clients]
+
     def roster(
         self,
         *,
@@ -55,39 +110,10 @@ class RosterService(ServiceBase):
         sort: str = "name",
         include_archived: bool = False,
     ) -> list[RosterEntry]:
-        """Clients matching `query`, `status` and `tag`, sorted by name, by the longest
-        time since any contact, or by the longest wait for our reply."""
-        if sort not in SORTS:
-            raise WarmlineError(f"sort: {sort!r} is unknown; use one of {', '.join(SORTS)}")
-        with self.book() as repo:
-            clients = repo.clients(
-                status=status or None, tag=tag or None, include_archived=include_archived
-            )
-            contacts = repo.last_contacts()
-        entries = [
-            RosterEntry(c, *contacts.get(c.id or 0, (None, None)))
-            for c in clients
-            if matches(c, query)
-        ]
-        if sort == "contact":  # never contacted first, then the longest silence
-            entries.sort(
-                key=lambda e: (
-                    e.last_contact.timestamp() if e.last_contact else float("-inf"),
-                    e.client.name.casefold(),
-                )
-            )
-        elif sort == "waiting":  # waiting longest first; clients not waiting last
-            entries.sort(
-                key=lambda e: (
-                    e.waiting_since.timestamp() if e.waiting_since else float("inf"),
-                    e.client.name.casefold(),
-                )
-            )
-        else:
-            entries.sort(key=lambda e: e.client.name.casefold())
-        return entries
+        """Clients matching `query`, `status` and `tag`, sorted (see `pick`)."""
+        entries = self.roster_entries(include_archived=include_archived)
+        return pick(entries, query=query, status=status, tag=tag, sort=sort)
 
     def tags(self) -> list[str]:
         """Every tag in use on a current client, sorted."""
-        with self.book() as repo:
-            return sorted({t for c in repo.clients() for t in c.tags}, key=str.casefold)
+        return tags_of(self.roster_entries())

@@ -20,6 +20,7 @@ from warmline.services import Services
 from warmline.web.csrf import CsrfCookie, CsrfError, check_csrf
 from warmline.web.dependency import get_lang
 from warmline.web.i18n import translator
+from warmline.web.memo import BumpOnWrite, Memo
 from warmline.web.page import is_htmx, render, templates
 from warmline.web.routes import ROUTERS
 from warmline.web.staging import Staging
@@ -28,6 +29,7 @@ STATIC = Path(__file__).parent / "static"
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
 UPLOAD_LIMIT = 100 * 1024 * 1024
 UPLOAD_PATHS = ("/import", "/api/import")
+TODAY_TTL = 60.0  # seconds a computed Today is reused when nothing changed through the app
 
 
 def megabytes(n: int) -> str:
@@ -162,6 +164,7 @@ def create_app(
     allowed_hosts: Sequence[str] | None = None,
     upload_limit: int = UPLOAD_LIMIT,
     secret: bytes | None = None,
+    today_ttl: float = TODAY_TTL,
 ) -> FastAPI:
     """The FastAPI app for `services`. Only loopback host names are accepted unless
     `allowed_hosts` says otherwise (["*"] when served on the network)."""
@@ -177,6 +180,7 @@ def create_app(
     app.state.services = services
     app.state.csrf_secret = secret or secrets.token_bytes(32)
     app.state.upload_limit = upload_limit
+    app.state.memo = Memo(today_ttl)
     app.state.staging = Staging(services.settings.home / "uploads")
     app.state.staging.sweep()
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
@@ -220,6 +224,7 @@ def create_app(
 
     app.add_middleware(CsrfCookie, secret=app.state.csrf_secret)
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(BumpOnWrite, memo=app.state.memo)
     app.add_middleware(
         UploadLimit, limit=upload_limit, respond=too_large, drain=max(upload_limit * 4, 1 << 28)
     )

@@ -60,6 +60,7 @@ STRINGS: dict[str, Text] = {
         "每位客户现在需要你做什么，按紧急程度排列。",
         "What each client needs from you now, most urgent first.",
     ),
+    "today.refresh": Text("刷新", "Refresh"),
     "today.empty": Text("都处理完了。去喝杯茶吧。", "All done. Time for a cup of tea."),
     "today.count": Text("{n} 项", "{n} items"),
     "today.their_time": Text("对方当地时间", "Their time"),

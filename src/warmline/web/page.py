@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 from starlette.templating import Jinja2Templates
@@ -57,6 +58,22 @@ def lang_context(lang: Lang, now: datetime) -> dict[str, Any]:
         "ago": lambda dt: ago(dt, now, lang),
         "duration": lambda seconds: duration(seconds, lang),
     }
+
+
+CSRF_PLACEHOLDER = "__warmline_csrf_token__"
+
+
+def render_text(request: Request, name: str, context: Mapping[str, Any]) -> str:
+    """Template `name` as a string with the common context, its CSRF token left as
+    CSRF_PLACEHOLDER so the text can be kept and served to any session."""
+    lang, now = ui(request)
+    values = {"request": request, "csrf_token": CSRF_PLACEHOLDER, **lang_context(lang, now)}
+    return templates.env.get_template(name).render({**values, **context})
+
+
+def with_token(request: Request, text: str) -> Markup:
+    """Kept template text with this session's CSRF token put in (our own HTML: safe)."""
+    return Markup(text.replace(CSRF_PLACEHOLDER, getattr(request.state, "csrf_token", "")))
 
 
 def render(

@@ -71,7 +71,7 @@ def _item_out(item: Any, lang: Lang) -> AgendaItemOut:
 
     zone_name = item.client_timezone
     principle = PRINCIPLES.get(item.principle)
-    return AgendaItemOut(
+    return AgendaItemOut.model_construct(  # our own values: no need to validate them again
         id=item.id,
         client_id=item.client_id,
         client_name=item.client_name,

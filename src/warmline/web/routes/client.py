@@ -11,8 +11,10 @@ from warmline.core.client import CHANNEL_KINDS, CLIENT_STATUSES, Channels, Clien
 from warmline.core.error import WarmlineError
 from warmline.services import Services
 from warmline.services.book import channels_from
+from warmline.services.roster import pick, tags_of
 from warmline.web.dependency import ClientIdDep, ServicesDep, my_profile
 from warmline.web.form import channel_fields, channel_text, split_list
+from warmline.web.memo import Memo
 from warmline.web.page import is_htmx, page_or_fragment, render
 from warmline.web.schema import (
     ClientDetailOut,
@@ -51,7 +53,9 @@ def clients(
     sort: str = "name",
     limit: Annotated[int, Query(ge=1)] = PAGE,
 ) -> Response:
-    entries = svc.roster(query=q, status=status_ or None, tag=tag or None, sort=sort)
+    memo: Memo = request.app.state.memo
+    everyone = memo.get(("roster",), svc.roster_entries)
+    entries = pick(everyone, query=q, status=status_ or None, tag=tag or None, sort=sort)
     context = {
         "active": "clients",
         "entries": entries[:limit],
@@ -62,7 +66,7 @@ def clients(
         "tag": tag,
         "sort": sort,
         "statuses": CLIENT_STATUSES,
-        "tags": svc.tags(),
+        "tags": tags_of(everyone),
     }
     return page_or_fragment(request, "clients/list.html", "clients/_rows.html", context)
 
