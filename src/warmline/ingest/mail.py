@@ -17,9 +17,10 @@ import email.utils
 import re
 import zipfile
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path, PurePosixPath
-from typing import BinaryIO
+from typing import IO
 
 from warmline.core.error import WarmlineError
 from warmline.ingest.markup import html_to_text
@@ -302,7 +303,7 @@ def message_from_bytes(
 
 
 def parse_mbox(
-    stream: BinaryIO, *, name: str = "<stream>", skipped: SkipLog | None = None
+    stream: IO[bytes], *, name: str = "<stream>", skipped: SkipLog | None = None
 ) -> Iterator[ImportedMessage]:
     """Messages of an mbox (mboxo/mboxrd), split on `From ` lines while streaming.
 
@@ -334,7 +335,7 @@ _ESCAPED_FROM_ML = re.compile(rb"(?m)^>(>*From )")
 _READ_SIZE = 1 << 20
 
 
-def _mbox_messages(stream: BinaryIO, name: str) -> Iterator[tuple[int, bytes | None, bytes]]:
+def _mbox_messages(stream: IO[bytes], name: str) -> Iterator[tuple[int, bytes | None, bytes]]:
     """(first line number, envelope line, message bytes) for each message of an mbox."""
     buf = b""
     pos = 0  # start of the current message in buf
@@ -396,7 +397,7 @@ def _mbox_messages(stream: BinaryIO, name: str) -> Iterator[tuple[int, bytes | N
 
 
 def parse_eml(
-    stream: BinaryIO, *, name: str = "<stream>", skipped: SkipLog | None = None
+    stream: IO[bytes], *, name: str = "<stream>", skipped: SkipLog | None = None
 ) -> Iterator[ImportedMessage]:
     """The one message of an .eml file (a leading mbox `From ` line is tolerated)."""
     data = stream.read(_MAX_MESSAGE_BYTES + 1)
@@ -499,36 +500,35 @@ def read_eml(path: Path, *, skipped: SkipLog | None = None) -> Iterator[Imported
 
 
 def read_maildir(path: Path, *, skipped: SkipLog | None = None) -> Iterator[ImportedMessage]:
-    """A Maildir: cur/ and new/ (tmp/ is skipped); missing new/ or tmp/ are fine.
+    """A Maildir, walked by hand: cur/ and new/ (tmp/ is skipped), nested folders, strays.
 
-    Python's mailbox.Maildir insists on all three folders, which git and some
-    backups drop when empty, so we walk the folders ourselves. Maildir++
-    subfolders (.Sent, .Archive) and nested Maildirs are included.
+    Python's mailbox.Maildir insists on cur/, new/ and tmp/ all existing, which
+    git and some backups break by dropping empty folders. Maildir++ subfolders
+    (.Sent, .Archive), nested Maildirs and mail files lying outside cur/new
+    (notmuch indexes those) are included; index and state files are not,
+    because only files that start with mail headers are read.
     """
-    for folder in _maildir_folders(path):
-        for sub in ("cur", "new"):
-            box = folder / sub
-            if not box.is_dir():
+    for file in _maildir_files(path):
+        with file.open("rb") as stream:
+            start = stream.read(4096)
+            if not (looks_like_eml(start) or looks_like_mbox(start)):
                 continue
-            for file in sorted(p for p in box.iterdir() if p.is_file() and not p.name.startswith(".")):
-                with file.open("rb") as stream:
-                    for msg in parse_eml(stream, name=str(file), skipped=skipped):
-                        yield _as_format(msg, "maildir")
+            stream.seek(0)
+            for msg in parse_eml(stream, name=str(file), skipped=skipped):
+                yield replace(msg, format="maildir")
 
 
-def _as_format(msg: ImportedMessage, fmt: str) -> ImportedMessage:
-    from dataclasses import replace
-
-    return replace(msg, format=fmt)
-
-
-def _maildir_folders(path: Path) -> list[Path]:
-    folders = [path]
-    for child in sorted(path.rglob("*")):
-        if child.is_dir() and child.name in ("cur", "new") and child.parent != path:
-            if child.parent not in folders:
-                folders.append(child.parent)
-    return folders
+def _maildir_files(path: Path) -> list[Path]:
+    out: list[Path] = []
+    for file in sorted(path.rglob("*")):
+        rel = file.relative_to(path).parts
+        if "tmp" in rel[:-1] or any(
+            part.startswith(".") and part not in rel[:-1] for part in rel[-1:]
+        ):
+            continue
+        if file.is_file():
+            out.append(file)
+    return out
 
 
 def is_maildir(path: Path) -> bool:

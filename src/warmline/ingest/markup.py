@@ -11,15 +11,51 @@ import re
 
 _TOKEN = re.compile(
     r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<![^>]*>|<\?[^>]*>"
-    r"|<(/?)([a-zA-Z][a-zA-Z0-9:-]*)([^>]*)>"
+    r"|<(/?)([a-zA-Z][a-zA-Z0-9:-]*)((?:[^<>\"']++|\"[^\"]{0,4096}+\"|'[^']{0,4096}+')*+)>"
     r"|[^<]+|<",
     re.DOTALL,
 )
 _ATTR = re.compile(r"""([a-zA-Z_:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
 _BLOCK = frozenset(
-    "address article aside blockquote br dd div dl dt fieldset figcaption figure footer "
-    "form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table tbody td tfoot "
-    "th thead tr ul".split()
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "br",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+    ]
 )
 _SKIP = frozenset(["script", "style", "head", "title", "template", "noscript", "xml"])
 _VOID = frozenset(["br", "hr", "img", "meta", "link", "input", "wbr", "col", "area", "base"])
@@ -47,9 +83,8 @@ def html_to_text(markup: str) -> str:
         if closing:
             if tag in _SKIP and skip:
                 skip -= 1
-            elif tag not in _VOID and stack:
-                if stack.pop():
-                    quote -= 1
+            elif tag not in _VOID and stack and stack.pop():
+                quote -= 1
             if tag in _BLOCK:
                 parts.append("\n")
             continue

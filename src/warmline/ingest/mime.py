@@ -165,7 +165,9 @@ def children(part: Part) -> list[Part]:
     if not boundary:
         return []
     delimiter = re.compile(
-        rb"(?:^|\r?\n)--" + re.escape(boundary.encode("latin-1", "replace")) + rb"(--)?[ \t]*(?=\r?\n|$)"
+        rb"(?:^|\r?\n)--"
+        + re.escape(boundary.encode("latin-1", "replace"))
+        + rb"(--)?[ \t]*(?=\r?\n|$)"
     )
     out: list[Part] = []
     start: int | None = None

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import codecs
+import contextlib
 import io
 import shutil
 import tempfile
 from collections.abc import Iterator
-from typing import BinaryIO
+from typing import IO
 
 from warmline.core.error import WarmlineError
 
@@ -21,7 +22,7 @@ def corrupt(name: str, where: str, what: str) -> WarmlineError:
     return WarmlineError(f"{name}: {where}: {what}")
 
 
-def seekable(stream: BinaryIO) -> BinaryIO:
+def seekable(stream: IO[bytes]) -> IO[bytes]:
     """The stream itself when it can seek; else a spooled copy (bounded memory)."""
     try:
         if stream.seekable():
@@ -31,10 +32,10 @@ def seekable(stream: BinaryIO) -> BinaryIO:
     spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES)  # noqa: SIM115 - returned
     shutil.copyfileobj(stream, spool)
     spool.seek(0)
-    return spool  # type: ignore[return-value]
+    return spool
 
 
-def head(stream: BinaryIO, size: int = SNIFF_BYTES) -> bytes:
+def head(stream: IO[bytes], size: int = SNIFF_BYTES) -> bytes:
     """The first `size` bytes of a seekable stream, leaving its position unchanged."""
     pos = stream.tell()
     data = stream.read(size)
@@ -67,7 +68,7 @@ def sniff_encoding(data: bytes) -> str:
 
 
 def text_lines(
-    stream: BinaryIO, name: str, encoding: str | None = None
+    stream: IO[bytes], name: str, encoding: str | None = None
 ) -> Iterator[tuple[int, str]]:
     """(line number, line without its end) for a byte stream, decoded strictly.
 
@@ -85,9 +86,7 @@ def text_lines(
         if stream.read(3) != codecs.BOM_UTF8:
             raise ValueError("utf-8-sig stream without a BOM")
         encoding = "utf-8"
-    number = 0
-    for raw in stream:
-        number += 1
+    for number, raw in enumerate(stream, start=1):
         try:
             line = raw.decode(encoding)
         except UnicodeDecodeError as exc:
@@ -104,7 +103,7 @@ def text_lines(
         yield number, line
 
 
-def _wide_lines(stream: BinaryIO, name: str) -> Iterator[tuple[int, str]]:
+def _wide_lines(stream: IO[bytes], name: str) -> Iterator[tuple[int, str]]:
     wrapper = io.TextIOWrapper(stream, encoding="utf-16", errors="strict", newline=None)
     number = 0
     try:
@@ -120,7 +119,5 @@ def _wide_lines(stream: BinaryIO, name: str) -> Iterator[tuple[int, str]]:
             number += 1
             yield number, line.rstrip("\n")
     finally:
-        try:
+        with contextlib.suppress(ValueError):
             wrapper.detach()
-        except ValueError:
-            pass

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path, PurePosixPath
-from typing import BinaryIO, Literal
+from typing import IO, Literal
 
 from warmline.core.error import WarmlineError
 from warmline.ingest.record import ImportedMessage, content_id
@@ -30,8 +30,7 @@ DATE_ORDERS: tuple[DateOrder, ...] = ("dmy", "mdy", "ymd")
 # Invisible marks WhatsApp puts around headers, names and tokens (LRM, RLM, ALM,
 # bidi embeddings and isolates, BOM). They carry no meaning for us.
 _MARKS = dict.fromkeys(
-    [0x200E, 0x200F, 0x061C, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0xFEFF]
-    + list(range(0x2066, 0x206A))
+    [8206, 8207, 1564, 8234, 8235, 8236, 8237, 8238, 65279, *list(range(8294, 8298))]
 )
 _LRM = ("\u200e", "\u200f")
 _INNER_MARK = re.compile("[\u200e\u200f]")
@@ -248,7 +247,7 @@ class _OrderVote:
         return "mdy" if self.twelve_hour * 2 > self.headers else "dmy"
 
 
-def infer_date_order(stream: BinaryIO, name: str) -> DateOrder:
+def infer_date_order(stream: IO[bytes], name: str) -> DateOrder:
     """The file's date order, from every header (the stream is rewound)."""
     start = stream.tell()
     vote = _OrderVote()
@@ -266,7 +265,12 @@ def thread_from_name(name: str) -> str:
     for suffix in (".txt", ".zip"):
         if stem.lower().endswith(suffix):
             stem = stem[: -len(suffix)]
-    for prefix in ("WhatsApp Chat with ", "WhatsApp Chat - ", "WhatsApp Chat – ", "WhatsApp 聊天 - "):
+    for prefix in (
+        "WhatsApp Chat with ",
+        "WhatsApp Chat - ",
+        "WhatsApp Chat \u2013 ",
+        "WhatsApp 聊天 - ",
+    ):
         if stem.startswith(prefix):
             return stem[len(prefix) :].strip()
     m = re.match(r"^与(.+)的 ?WhatsApp ?聊天$", stem)
@@ -321,7 +325,7 @@ def _shape(text: str, media_line: bool) -> tuple[str, tuple[str, ...], bool, str
         found = _INNER_MARK.search(text, 1) if not marked else None
         inner = found.start() if found else -1
         if inner > 0:  # a document: its name, then the (localised) "document omitted"
-            name = _clean(text[:inner]).strip(" •\u2022")
+            name = _clean(text[:inner]).strip().removesuffix("\u2022").strip()
             return caption.strip(), (name or stripped,), False, note
         return caption.strip(), (stripped,), False, note
     if _DELETED.match(body.strip()):
@@ -342,7 +346,7 @@ class _Pending:
 
 
 def parse(
-    stream: BinaryIO,
+    stream: IO[bytes],
     *,
     name: str = "<stream>",
     zone: str = "Asia/Shanghai",
@@ -374,6 +378,7 @@ def parse(
             ) from exc
         sent = wall_to_utc(local, zone)
         raw_text = "\n".join(p.parts)
+        attachments: tuple[str, ...]
         if p.system:
             text, attachments, system, note = _clean(raw_text).strip(), (), True, ""
         else:
@@ -477,7 +482,9 @@ def _read_zip(
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as exc:
-        raise corrupt(str(path), "byte 0", f"not a readable zip ({exc}); export the chat again") from exc
+        raise corrupt(
+            str(path), "byte 0", f"not a readable zip ({exc}); export the chat again"
+        ) from exc
     with archive:
         member = chat_member(archive.namelist())
         if member is None:
@@ -497,4 +504,6 @@ def _read_zip(
                     thread=chat,
                 )
         except (zipfile.BadZipFile, EOFError) as exc:
-            raise corrupt(str(path), member, f"the zip is damaged ({exc}); export the chat again") from exc
+            raise corrupt(
+                str(path), member, f"the zip is damaged ({exc}); export the chat again"
+            ) from exc
