@@ -102,11 +102,14 @@ class JsonReader:
                 if not self._eof and len(self._buf) - self._pos < _MAX_VALUE_CHARS:
                     self._fill()
                     continue
-                if self._eof and exc.pos >= len(self._buf) - 1:
+                if self._eof and (
+                    exc.pos >= len(self._buf) - 1 or exc.msg.startswith("Unterminated")
+                ):
                     raise corrupt(
                         self.name,
                         self.where(),
-                        "the file ends in the middle of a value (truncated); export again",
+                        f"the file ends in the middle of this value ({exc.msg}): it is "
+                        "truncated; export again",
                     ) from exc
                 raise corrupt(
                     self.name,

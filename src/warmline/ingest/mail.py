@@ -148,13 +148,14 @@ def _address(raw: str) -> tuple[str, str]:
     return name.strip().strip('"'), addr.lower()
 
 
-def _sent_at(part: Part, envelope: bytes | None) -> datetime | None:
+def _sent_at(part: Part, envelope: bytes | None) -> tuple[datetime, bool] | None:
+    """(sent time, whether its offset is the sender's) from Date, else envelope/Received."""
     for header in ("date", "resent-date", "delivery-date"):
         value = part.get(header)
         if value:
             parsed = _parse_date(_from_surrogates(value))
             if parsed:
-                return parsed
+                return parsed, True
     if envelope:
         m = re.search(rb"(\w{3}\s+\w{3}\s+\d{1,2}\s+\d{1,2}:\d{2}:\d{2}\s+\d{4})", envelope)
         if m:
@@ -162,7 +163,7 @@ def _sent_at(part: Part, envelope: bytes | None) -> datetime | None:
                 naive = datetime.strptime(
                     re.sub(r"\s+", " ", m.group(1).decode("ascii")), "%a %b %d %H:%M:%S %Y"
                 )
-                return naive.replace(tzinfo=UTC)
+                return naive.replace(tzinfo=UTC), False
             except ValueError:
                 pass
     for received in part.all("received"):
@@ -170,7 +171,7 @@ def _sent_at(part: Part, envelope: bytes | None) -> datetime | None:
         if len(tail) == 2:
             parsed = _parse_date(_from_surrogates(tail[1]))
             if parsed:
-                return parsed
+                return parsed, False
     return None
 
 
@@ -270,11 +271,12 @@ def message_from_bytes(
     if len(data) > _MAX_MESSAGE_BYTES:
         raise corrupt(name, where, "a message larger than 64 MB; split the mailbox")
     top = read_part(data)
-    sent = _sent_at(top, envelope)
-    if sent is None:
+    when = _sent_at(top, envelope)
+    if when is None:
         if skipped is not None:
             skipped.add("no-date", f"{name} {where}")
         return None
+    sent, offset_known = when
     sender_name, sender = _sender(decode_header(top.get("from") or top.get("sender")))
     recipients = _recipients(top.all("to") + top.all("cc"))
     subject = decode_header(top.get("subject"))
@@ -290,7 +292,9 @@ def message_from_bytes(
         external_id=external,
         thread=thread_of(subject),
         sent_at=sent.astimezone(UTC),
-        utc_offset_minutes=int(offset.total_seconds() // 60) if offset is not None else None,
+        utc_offset_minutes=(
+            int(offset.total_seconds() // 60) if offset is not None and offset_known else None
+        ),
         sender_name=sender_name,
         sender_handle=sender,
         text=text,
@@ -365,7 +369,7 @@ def _mbox_messages(stream: IO[bytes], name: str) -> Iterator[tuple[int, bytes | 
             if eof:
                 data = buf[pos:]
                 if data.strip():
-                    yield line, envelope, data
+                    yield line - (envelope is not None), envelope, data
                 return
             if pos > 0:
                 scan -= pos
@@ -388,7 +392,7 @@ def _mbox_messages(stream: IO[bytes], name: str) -> Iterator[tuple[int, bytes | 
         if (blank_before or idx + 1 == pos) and _FROM_LINE.match(separator):
             data = buf[pos : idx + 1]
             if data.strip():
-                yield line, envelope, data
+                yield line - (envelope is not None), envelope, data
             line += data.count(b"\n") + 1
             envelope = separator.rstrip(b"\r\n")
             pos = scan = end + 1

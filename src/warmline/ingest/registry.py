@@ -186,7 +186,7 @@ def _detect_json(path: Path, text: str) -> str:
         k in head for k in ('"messages"', '"chats"', '"personal_information"')
     ):
         return "telegram"
-    if text.startswith("[") and '"ts"' in head and '"type"' in head:
+    if text.startswith("[") and ('"ts"' in head or '"message"' in head):
         return "slack"
     raise unknown(path, "JSON that is neither a Telegram result.json nor Slack messages")
 

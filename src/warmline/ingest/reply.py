@@ -78,15 +78,12 @@ def new_text(body: str) -> str:
     if ">" in text:
         lines = _drop_quotes(lines)
     if attributed:
-        out: list[str] = []
+        # Attributions above ">" quotes went with the quotes; one still here
+        # introduces unquoted history (top-posting, as QQ Mail and Outlook do).
         for i, line in enumerate(lines):
             if _ATTRIBUTION.match(line):
-                # Nothing of ours after it: the rest is history (top-posting).
-                if not any(rest.strip() for rest in lines[i + 1 :]):
-                    break
-                continue
-            out.append(line)
-        lines = out
+                lines = lines[:i]
+                break
     return _squeeze(lines)
 
 

@@ -132,7 +132,7 @@ def parse_time(value: str, zone: str) -> tuple[datetime, int | None] | None:
         number = float(raw)
         if number > 1e11:
             number /= 1000
-        return datetime.fromtimestamp(number, UTC), 0
+        return datetime.fromtimestamp(number, UTC), None
     iso = raw.replace("Z", "+00:00").replace("z", "+00:00")
     parsed: datetime | None = None
     try:

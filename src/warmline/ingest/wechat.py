@@ -78,6 +78,10 @@ _TXT_PLACEHOLDERS = frozenset(
 _XML_TITLE = re.compile(r"<title>(?:<!\[CDATA\[)?(.*?)(?:\]\]>)?</title>", re.DOTALL)
 _CDATA = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.DOTALL)
 _TAG = re.compile(r"<[^<>]+>")
+_TXT_LINK = re.compile(
+    r"^\[链接\]:title:(?P<title>.*?)\s*description:(?P<description>.*?)\s*url:(?P<url>\S*)",
+    re.DOTALL,
+)
 _RECALL = re.compile(r"撤回了一条消息|recalled a message", re.IGNORECASE)
 _TXT_HEADER = re.compile(
     r"^(?P<date>\d{4}-\d{2}-\d{2}) (?P<time>\d{2}:\d{2}:\d{2})(?: (?P<rest>.*))?$"
@@ -286,9 +290,13 @@ def parse_txt(
             note = "recalled" if _RECALL.search(content) else ""
         else:
             first = content.split("\n", 1)[0].strip()
-            if first in _TXT_PLACEHOLDERS or first.startswith("[链接]"):
-                attachments = (first.split(":", 1)[0] if first.startswith("[链接]") else first,)
-                text = content[len(first) :].strip() if not first.startswith("[链接]") else content
+            link = _TXT_LINK.match(content)
+            if link:
+                attachments = ("[链接]",)
+                text = " ".join(p for p in (link["title"], link["description"], link["url"]) if p)
+            elif first in _TXT_PLACEHOLDERS:
+                attachments = (first,)
+                text = content[len(first) :].strip()
             if "\n引用:" in content:
                 note = "reply"
                 text = content.split("\n引用:", 1)[0].strip()
