@@ -63,6 +63,7 @@ def register() -> None:
         client,
         deliver,
         demo,
+        importer,
         log,
         me,
         meet,
@@ -83,6 +84,7 @@ def register() -> None:
     deliver.register(app)
     book.register(app)
     demo.register(app)
+    importer.register(app)
 
 
 register()

@@ -8,9 +8,10 @@ from __future__ import annotations
 from warmline.services.base import ServiceBase, system_now
 from warmline.services.book import BookService, ClientView
 from warmline.services.export import ExportService
+from warmline.services.ingest import IngestService
 
 
-class Services(BookService, ExportService, ServiceBase):
+class Services(BookService, ExportService, IngestService, ServiceBase):
     """Every use case of warmline. Open one with `Services.open()` (default book)
     or `Services.open(demo=True)`."""
 

@@ -342,6 +342,24 @@ class Repository:
         self.session.flush()
         return len(rows)
 
+    def attach_messages(
+        self, ids: Sequence[int], *, client_id: int | None = None, handle: str | None = None
+    ) -> None:
+        """Set the client and/or the handle of the given messages (import's late attribution)."""
+        values: dict[str, Any] = {}
+        if client_id is not None:
+            values["client_id"] = client_id
+        if handle is not None:
+            values["handle"] = handle
+        if not values or not ids:
+            return
+        for start in range(0, len(ids), 500):
+            chunk = list(ids[start : start + 500])
+            self.session.execute(
+                MessageRow.__table__.update().where(MessageRow.id.in_(chunk)).values(**values)  # type: ignore[attr-defined]
+            )
+        self.session.flush()
+
     def unassigned_handles(self) -> list[tuple[str, int, str]]:
         """(handle, message count, a sample text) for messages with no client yet."""
         q = (
