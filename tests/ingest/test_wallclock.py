@@ -24,3 +24,23 @@ def test_an_ordinary_time_is_neither() -> None:
     naive = datetime(2024, 6, 1, 9, 0)
     assert not is_gap(naive, "Asia/Shanghai") and not is_fold(naive, "Asia/Shanghai")
     assert wall_to_utc(naive, "Asia/Shanghai") == datetime(2024, 6, 1, 1, 0, tzinfo=UTC)
+
+
+def test_the_hour_cache_gives_what_the_plain_conversion_gives_across_dst_days() -> None:
+    from datetime import timedelta
+
+    from warmline.ingest.wallclock import WallClock
+
+    for zone_name in ("America/New_York", "Europe/London", "Australia/Lord_Howe", "Asia/Shanghai"):
+        clock = WallClock(zone_name)
+        for start in (
+            datetime(2024, 3, 9, 20, 0),
+            datetime(2024, 4, 6, 20, 0),
+            datetime(2024, 10, 5, 20, 0),
+            datetime(2024, 11, 2, 20, 0),
+            datetime(2024, 10, 26, 20, 0),
+            datetime(2024, 3, 30, 20, 0),
+        ):
+            for minutes in range(0, 12 * 60, 7):
+                naive = start + timedelta(minutes=minutes)
+                assert clock.to_utc(naive) == wall_to_utc(naive, zone_name), (zone_name, naive)

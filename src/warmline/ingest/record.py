@@ -67,11 +67,8 @@ class ImportedMessage:
 
 def content_id(prefix: str, *parts: object) -> str:
     """A stable ID from content, for formats whose messages carry no ID of their own."""
-    digest = hashlib.blake2b(digest_size=12)
-    for part in parts:
-        digest.update(str(part).encode("utf-8", "surrogatepass"))
-        digest.update(b"\x1f")
-    return f"{prefix}:{digest.hexdigest()}"
+    data = "\x1f".join(map(str, parts)).encode("utf-8", "surrogatepass")
+    return f"{prefix}:{hashlib.blake2b(data, digest_size=12).hexdigest()}"
 
 
 # Why a message was skipped: stable keys, bilingual explanations.

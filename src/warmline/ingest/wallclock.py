@@ -15,7 +15,7 @@ This is Python's `fold=0` rule, stated here so tests can pin it.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from warmline.core.clock import zone
 
@@ -40,3 +40,32 @@ def is_fold(naive: datetime, zone_name: str) -> bool:
     first = naive.replace(tzinfo=tz, fold=0).utcoffset()
     second = naive.replace(tzinfo=tz, fold=1).utcoffset()
     return first != second and not is_gap(naive, zone_name)
+
+
+class WallClock:
+    """wall_to_utc for one zone, remembering each local hour's offset (exports are long
+    runs of times in the same hours). An hour whose offset changes inside it (a DST
+    change, or a zone that shifts at :30) is never cached: each time is converted alone.
+    """
+
+    def __init__(self, zone_name: str) -> None:
+        self.zone_name = zone_name
+        zone(zone_name)  # a WarmlineError now for an unknown zone, not at the first message
+        self._hours: dict[tuple[int, int, int, int], timedelta | None] = {}
+
+    def to_utc(self, naive: datetime) -> datetime:
+        key = (naive.year, naive.month, naive.day, naive.hour)
+        shift = self._hours.get(key, False)
+        if shift is False:
+            # UTC minus local, at both ends of the hour.
+            start = naive.replace(minute=0, second=0, microsecond=0)
+            first = wall_to_utc(start, self.zone_name) - start.replace(tzinfo=UTC)
+            last_local = start.replace(minute=59, second=59)
+            last = wall_to_utc(last_local, self.zone_name) - last_local.replace(tzinfo=UTC)
+            shift = first if first == last else None
+            if len(self._hours) > 50_000:
+                self._hours.clear()
+            self._hours[key] = shift
+        if shift is None:
+            return wall_to_utc(naive, self.zone_name)
+        return (naive + shift).replace(tzinfo=UTC)  # type: ignore[operator]

@@ -16,13 +16,14 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import IO, Literal
 
 from warmline.core.error import WarmlineError
 from warmline.ingest.record import ImportedMessage, content_id
 from warmline.ingest.source import corrupt, head, seekable, sniff_encoding, text_lines
-from warmline.ingest.wallclock import wall_to_utc
+from warmline.ingest.wallclock import WallClock
 
 DateOrder = Literal["dmy", "mdy", "ymd"]
 DATE_ORDERS: tuple[DateOrder, ...] = ("dmy", "mdy", "ymd")
@@ -81,7 +82,7 @@ _DELETED = re.compile(
 _EDITED = re.compile(r"\s*<(?:This message was edited|此消息已编辑|已编辑)>$")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Head:
     """A header line, read but not yet dated (the date order is decided per file)."""
 
@@ -100,7 +101,12 @@ class _Head:
     bracketed: bool
 
 
+_MARK_RE = re.compile("[\u200e\u200f\u061c\u202a-\u202e\ufeff\u2066-\u2069]")
+
+
 def _clean(line: str) -> str:
+    if line.isascii() or _MARK_RE.search(line) is None:
+        return line
     return line.translate(_MARKS)
 
 
@@ -152,6 +158,8 @@ def match_header(raw: str, line_no: int = 0) -> _Head | None:
 
 def _raw_rest(raw: str, head: _Head) -> str:
     """The message part of the raw line, with its invisible marks kept."""
+    if raw.isascii() or _MARK_RE.search(raw) is None:
+        return raw[len(raw) - len(head.rest) :] if head.rest else ""
     visible = 0
     target = len(_clean(raw)) - len(head.rest)
     for i, ch in enumerate(raw):
@@ -215,6 +223,7 @@ class _OrderVote:
     back_dmy: int = 0
     back_mdy: int = 0
     twelve_hour: int = 0
+    year_first: int = 0
     prev_dmy: tuple[int, int, int] | None = None
     prev_mdy: tuple[int, int, int] | None = None
 
@@ -223,6 +232,7 @@ class _OrderVote:
         if h.ampm:
             self.twelve_hour += 1
         if h.year_first:
+            self.year_first += 1
             return
         if h.a > 12:
             self.day_first += 1
@@ -236,7 +246,14 @@ class _OrderVote:
             self.back_mdy += 1
         self.prev_dmy, self.prev_mdy = dmy, mdy
 
+    @property
+    def settled(self) -> bool:
+        """A field above 12 (or a year first) decides the order for a consistent export."""
+        return bool(self.day_first or self.month_first or self.year_first)
+
     def decide(self) -> DateOrder:
+        if self.year_first and not (self.day_first or self.month_first):
+            return "ymd"
         if self.day_first and not self.month_first:
             return "dmy"
         if self.month_first and not self.day_first:
@@ -248,13 +265,15 @@ class _OrderVote:
 
 
 def infer_date_order(stream: IO[bytes], name: str) -> DateOrder:
-    """The file's date order, from every header (the stream is rewound)."""
+    """The file's date order, from its headers up to the first deciding one (rewound after)."""
     start = stream.tell()
     vote = _OrderVote()
     for number, line in text_lines(stream, name):
         h = match_header(line, number)
         if h is not None:
             vote.add(h)
+            if vote.settled:
+                break
     stream.seek(start)
     return vote.decide()
 
@@ -307,19 +326,24 @@ def _shape(text: str, media_line: bool) -> tuple[str, tuple[str, ...], bool, str
     marked = text.startswith(_LRM)
     body = _clean(text)
     note = ""
-    edited = _EDITED.search(body)
-    if edited:
-        body = body[: edited.start()]
-        note = "edited"
+    if body.endswith(">"):
+        edited = _EDITED.search(body)
+        if edited:
+            body = body[: edited.start()]
+            note = "edited"
     first, _, caption = body.partition("\n")
-    m = _ATTACHED.match(body)
-    if m:
-        return m.group("caption").strip(), (m.group("name").strip(),), False, note
-    m = _FILE_ATTACHED.match(first.strip())
-    if m:
-        return caption.strip(), (m.group("name"),), False, note
     stripped = first.strip()
-    if _ANGLE_PLACEHOLDER.match(stripped) or _OMITTED.match(stripped):
+    if stripped.startswith("<"):
+        m = _ATTACHED.match(body)
+        if m:
+            return m.group("caption").strip(), (m.group("name").strip(),), False, note
+        if _ANGLE_PLACEHOLDER.match(stripped):
+            return caption.strip(), (stripped,), False, note
+    if stripped.endswith(")"):
+        m = _FILE_ATTACHED.match(stripped)
+        if m:
+            return caption.strip(), (m.group("name"),), False, note
+    if len(stripped) < 30 and _OMITTED.match(stripped):
         return caption.strip(), (stripped,), False, note
     if media_line:
         found = _INNER_MARK.search(text, 1) if not marked else None
@@ -328,7 +352,7 @@ def _shape(text: str, media_line: bool) -> tuple[str, tuple[str, ...], bool, str
             name = _clean(text[:inner]).strip().removesuffix("\u2022").strip()
             return caption.strip(), (name or stripped,), False, note
         return caption.strip(), (stripped,), False, note
-    if _DELETED.match(body.strip()):
+    if len(body) < 40 and _DELETED.match(body.strip()):
         return "", (), False, "deleted"
     if marked and "://" not in body:
         # iOS system notices (encryption, security code, group changes), any language.
@@ -361,6 +385,7 @@ def parse(
     encoding = sniff_encoding(data)
     order = date_order or infer_date_order(stream, name)
     chat = thread or thread_from_name(name)
+    clock = WallClock(zone)
     pending: _Pending | None = None
     seen_at: datetime | None = None
     seen: dict[str, int] = {}
@@ -376,7 +401,7 @@ def parse(
                 f"the date/time in the header is not a real date ({exc}); "
                 "pass --date-order dmy|mdy|ymd if the order was guessed wrong",
             ) from exc
-        sent = wall_to_utc(local, zone)
+        sent = clock.to_utc(local)
         raw_text = "\n".join(p.parts)
         attachments: tuple[str, ...]
         if p.system:
@@ -395,7 +420,7 @@ def parse(
             thread=chat,
             sent_at=sent,
             utc_offset_minutes=None,
-            sender_name=_clean(p.author).replace("\xa0", " ").strip(),
+            sender_name=_display(p.author),
             sender_handle=_handle(p.author),
             text=text,
             channel="whatsapp",
@@ -437,6 +462,12 @@ def parse(
         )
 
 
+@lru_cache(maxsize=4096)
+def _display(author: str) -> str:
+    return _clean(author).replace("\xa0", " ").strip()
+
+
+@lru_cache(maxsize=4096)
 def _handle(author: str) -> str:
     """A phone number when the author is one (WhatsApp shows unsaved contacts by number)."""
     clean = _clean(author).replace("\xa0", " ").strip()

@@ -17,6 +17,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -115,6 +116,11 @@ def _kind(channel: str, handle: str) -> str:
         return "email"
     digits = sum(c.isdigit() for c in handle)
     return "phone" if digits >= 7 else "wechat"
+
+
+@lru_cache(maxsize=8192)
+def _normalised(channel: str, handle: str) -> str:
+    return normalise_handle(_kind(channel, handle), handle)
 
 
 def _cut(value: str, key: str) -> str:
@@ -278,6 +284,8 @@ class IngestService(ServiceBase):
     ) -> None:
         who = self._identity(repo, client, maps, me)
         profile: Profile = repo.profile()
+        # Build saved copies for the coach only when a hook is there to read them.
+        hooked = _overrides(self, "after_message")
         thread_client: dict[str, int] = {}
         thread_handles: dict[str, set[str]] = {}
         pending: dict[str, list[int]] = {}  # thread -> IDs of our messages with no client yet
@@ -315,9 +323,9 @@ class IngestService(ServiceBase):
                     report.outgoing += 1
                 if msg.client_id is not None:
                     report.assigned += 1
-                    self.after_message(
-                        repo, dataclasses.replace(msg, id=new_id), who.clients[msg.client_id]
-                    )
+                    if hooked:
+                        saved = dataclasses.replace(msg, id=new_id)
+                        self.after_message(repo, saved, who.clients[msg.client_id])
                 else:
                     report.unassigned += 1
                     if msg.direction == "out":
@@ -362,8 +370,7 @@ class IngestService(ServiceBase):
         if not item.text.strip() and not item.attachments:
             report.skipped["blank"] += 1
             return None
-        kind = _kind(item.channel, item.sender_handle)
-        norm = normalise_handle(kind, item.sender_handle) if item.sender_handle else ""
+        norm = _normalised(item.channel, item.sender_handle) if item.sender_handle else ""
         name_key = item.sender_name.strip().casefold()
         mine = item.from_me
         if mine is None:
@@ -485,6 +492,14 @@ class IngestService(ServiceBase):
             if msg.handle == handle:
                 return _kind(msg.channel, handle)
         return _kind("", handle)
+
+
+def _overrides(svc: object, name: str) -> bool:
+    """True when a mixin (the coach) replaced BookService's no-op hook `name`."""
+    from warmline.services.book import BookService
+
+    mine = getattr(type(svc), name, None)
+    return mine is not None and mine is not getattr(BookService, name, None)
 
 
 def _batches(items: Iterable[ImportedMessage], size: int) -> Iterator[list[ImportedMessage]]:
