@@ -151,3 +151,16 @@ def test_an_unrecognised_paste_becomes_one_message_for_the_client(book: Services
 def test_an_unknown_handle_cannot_be_mapped(book: Services) -> None:
     with pytest.raises(WarmlineError, match="no unassigned message from 'nobody'"):
         book.map_handle("nobody", "Anna")
+
+
+def test_an_exported_book_with_imported_messages_restores_their_ids(
+    book: Services, sqlite_svc: Services
+) -> None:
+    # Imported out of time order, so IDs do not follow sent times.
+    book.import_file(FIXTURES / "whatsapp" / "zh_android.txt", me=["林梅"])
+    book.import_file(FIXTURES / "email" / "mixed.mbox")
+    doc = book.export_book()
+    before = {m["external_id"]: m["id"] for m in doc["messages"]}
+    sqlite_svc.import_book("book.json", doc)
+    after = {m["external_id"]: m["id"] for m in sqlite_svc.export_book()["messages"]}
+    assert after == before and len(after) == 11

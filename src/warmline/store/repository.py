@@ -272,14 +272,16 @@ class Repository:
     def add_messages(self, messages: Sequence[Message]) -> list[int]:
         """Insert many messages; returns their IDs in order.
 
-        Imports of 100,000 messages depend on this being fast: when every message has an
-        external ID (imports always do), the rows go in one executemany without ORM objects
-        and the IDs are read back by external ID (unique), which is exact on every backend.
+        Imports of 100,000 messages depend on this being fast: when every message is new
+        (no ID yet) and has an external ID (imports always do), the rows go in one
+        executemany without ORM objects and the IDs are read back by external ID (unique),
+        which is exact on every backend. Otherwise (a book restored with its IDs) the ORM
+        path keeps the given IDs.
         """
         if not messages:
             return []
         self.session.flush()
-        if all(x.external_id for x in messages):
+        if all(x.external_id and x.id is None for x in messages):
             table = MessageRow.__table__
             self.session.execute(table.insert(), [m.message_values(x) for x in messages])  # type: ignore[attr-defined]
             ids: dict[str, int] = {}
