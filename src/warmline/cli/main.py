@@ -65,6 +65,7 @@ def register() -> None:
         client,
         deliver,
         demo,
+        importer,
         log,
         me,
         meet,
@@ -90,6 +91,7 @@ def register() -> None:
     deliver.register(app)
     book.register(app)
     demo.register(app)
+    importer.register(app)
     serve.register(app)
 
 

@@ -9,10 +9,13 @@ from warmline.services.agenda import AgendaService, Today
 from warmline.services.base import ServiceBase, system_now
 from warmline.services.book import BookService, ClientView
 from warmline.services.export import ExportService
+from warmline.services.ingest import IngestService
 from warmline.services.roster import RosterService
 
 
-class Services(AgendaService, BookService, ExportService, RosterService, ServiceBase):
+class Services(
+    AgendaService, BookService, ExportService, IngestService, RosterService, ServiceBase
+):
     """Every use case of warmline. Open one with `Services.open()` (default book)
     or `Services.open(demo=True)`."""
 
