@@ -15,7 +15,6 @@ def missing(book: Services) -> dict[str, bool]:
     return {
         "coach": not seam.coach_ready(book),
         "reader": not seam.reader_ready(book),
-        "ingest": not seam.ingest_ready(book),
     }
 
 

@@ -56,8 +56,8 @@ def test_a_streamed_upload_is_stopped_once_it_passes_the_limit(small: TestClient
 
 
 def test_a_failed_import_leaves_no_staged_file(web: TestClient, book: Services) -> None:
-    r = web.post("/import", files={"file": ("chat.txt", b"not an export at all")}, headers=HTMX)
-    assert r.status_code == 400
+    r = web.post("/api/import", files={"file": ("chat.txt", b"not an export at all")})
+    assert r.status_code == 400 and r.json()["detail"].startswith("chat.txt: ")
     assert Staging(book.settings.home / "uploads").batches() == []
     with book.book() as repo:
         assert repo.message_count() == 0 and repo.clients() == []
@@ -71,7 +71,8 @@ def test_an_upload_without_a_file_is_a_clear_error(web: TestClient) -> None:
 def test_safe_names_drop_folders_and_odd_characters() -> None:
     assert safe_name("../../etc/passwd") == "passwd"
     assert safe_name("C:\\Users\\陈\\微信聊天.txt") == "微信聊天.txt"
-    assert safe_name("chat <1>.txt") == "chat_1_.txt"
+    assert safe_name("chat <1>.txt") == "chat _1_.txt"
+    assert safe_name("WhatsApp Chat with Ana (2).txt") == "WhatsApp Chat with Ana (2).txt"
     assert safe_name("...") == "upload"
 
 

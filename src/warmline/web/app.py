@@ -20,6 +20,7 @@ from warmline.services import Services
 from warmline.web.csrf import CsrfCookie, CsrfError, check_csrf
 from warmline.web.dependency import get_lang
 from warmline.web.i18n import translator
+from warmline.web.job import Jobs
 from warmline.web.memo import BumpOnWrite, Memo
 from warmline.web.page import is_htmx, render, templates
 from warmline.web.routes import ROUTERS
@@ -181,6 +182,7 @@ def create_app(
     app.state.csrf_secret = secret or secrets.token_bytes(32)
     app.state.upload_limit = upload_limit
     app.state.memo = Memo(today_ttl)
+    app.state.jobs = Jobs()
     app.state.staging = Staging(services.settings.home / "uploads")
     app.state.staging.sweep()
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

@@ -380,30 +380,35 @@ class ReadingOut(BaseModel):
 
 
 class SenderOut(BaseModel):
+    """A sender no client or identity of yours matched."""
+
     handle: str
     name: str
+    channel: str
     count: int
-    sample: str
-    client_id: int | None
-    client_name: str | None
-    is_me: bool
+    samples: list[str]
 
 
 class ImportPreviewOut(BaseModel):
+    """The dry run of an upload: what importing it would do. Nothing is stored yet."""
+
     batch: str
     filename: str
     format: str
-    total: int
+    read: int
     new: int
     duplicates: int
+    assigned: int
+    unassigned: int
+    outgoing: int
     skipped: int
-    first: datetime | None
-    last: datetime | None
-    senders: list[SenderOut]
+    skipped_reasons: dict[str, int]
+    unknown: list[SenderOut]
 
 
 class ImportConfirmIn(BaseModel):
-    """For each unknown sender's handle: "client:<id>", "new", "me" or "skip"."""
+    """For each unknown sender's handle: "client:<id>", "new" (a new client named after
+    the sender), "me" (messages I sent) or "skip" (stored unassigned, to map later)."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -411,8 +416,11 @@ class ImportConfirmIn(BaseModel):
 
 
 class ImportResultOut(BaseModel):
+    filename: str
     imported: int
     duplicates: int
     skipped: int
+    assigned: int
+    unassigned: int
     clients_created: list[ClientOut]
-    clients: list[int]
+    clients_mapped: list[ClientOut]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -19,20 +20,21 @@ from warmline.core.clock import format_local
 from warmline.core.error import NotFound, WarmlineError
 from warmline.core.message import Message
 from warmline.core.principle import PRINCIPLES
-from warmline.core.text import Lang
+from warmline.core.text import Lang, detect_language
 from warmline.services import Services
 from warmline.web.schema import (
     AgendaItemOut,
     CheckOut,
+    ClientOut,
     ImportPreviewOut,
     ImportResultOut,
     ReadingOut,
+    SenderOut,
 )
 
 # The services' use cases each page needs, by the name it has on `Services`.
 COACH = "check"
 READER = "read"
-INGEST = "preview_import"
 
 
 class NotReady(WarmlineError):
@@ -56,10 +58,6 @@ def coach_ready(svc: Services | type[Services]) -> bool:
 
 def reader_ready(svc: Services | type[Services]) -> bool:
     return callable(getattr(svc, READER, None))
-
-
-def ingest_ready(svc: Services | type[Services]) -> bool:
-    return callable(getattr(svc, INGEST, None))
 
 
 _ITEM_CLIENT = re.compile(r":client:(\d+)(?::|$)")
@@ -166,9 +164,16 @@ def read(svc: Services, text: str, client_id: int | None, lang: Lang) -> Reading
     raise NotReady(READER)
 
 
-def import_formats(svc: Services) -> list[str]:
-    """The export formats the importer reads (empty when there is no importer yet)."""
-    return []
+def import_formats() -> list[str]:
+    """The export formats the importer reads."""
+    from warmline.ingest import IMPORTERS
+
+    return list(IMPORTERS)
+
+
+def _named(exc: WarmlineError, path: Path, filename: str) -> WarmlineError:
+    """The error with the staged file's path replaced by the name the user uploaded."""
+    return WarmlineError(exc.message.replace(str(path), filename))
 
 
 def preview_import(
@@ -179,13 +184,97 @@ def preview_import(
     *,
     format: str | None = None,
     zone: str | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> ImportPreviewOut:
-    _use_case(svc, INGEST)
-    raise NotReady(INGEST)
+    """A dry run: everything an import would do, rolled back."""
+    try:
+        report = svc.import_file(
+            path, fmt=format or None, zone=zone or None, dry_run=True, progress=progress
+        )
+    except WarmlineError as exc:
+        raise _named(exc, path, filename) from exc
+    return ImportPreviewOut(
+        batch=batch,
+        filename=filename,
+        format=report.format,
+        read=report.read,
+        new=report.new,
+        duplicates=report.duplicate,
+        assigned=report.assigned,
+        unassigned=report.unassigned,
+        outgoing=report.outgoing,
+        skipped=sum(report.skipped.values()),
+        skipped_reasons={
+            report.skip_reason(k, svc.profile().ui_language): n for k, n in report.skipped.items()
+        },
+        unknown=[
+            SenderOut(
+                handle=u.handle, name=u.name, channel=u.channel, count=u.count, samples=u.samples
+            )
+            for u in sorted(report.unknown.values(), key=lambda u: -u.count)
+        ],
+    )
+
+
+CHOICE = re.compile(r"^(?:client:\d+|new|me|skip)$")
 
 
 def confirm_import(
-    svc: Services, batch: str, path: Path, mapping: dict[str, str]
+    svc: Services,
+    path: Path,
+    filename: str,
+    mapping: dict[str, str],
+    *,
+    senders: list[SenderOut],
+    format: str | None = None,
+    zone: str | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> ImportResultOut:
-    _use_case(svc, INGEST)
-    raise NotReady(INGEST)
+    """Import the file, all or nothing, with unknown senders mapped to clients (existing
+    or new), to me, or left unassigned. New clients are made only after the import
+    succeeded, so a failed import leaves nothing behind."""
+    for handle, choice in mapping.items():
+        if not CHOICE.match(choice):
+            raise WarmlineError(
+                f"mapping: {choice!r} for {handle!r} is unknown; use client:<id>, new, me or skip"
+            )
+    maps = {h: c.removeprefix("client:") for h, c in mapping.items() if c.startswith("client:")}
+    mapped = [svc.client(ref) for ref in dict.fromkeys(maps.values())]
+    by_handle = {s.handle: s for s in senders}
+    me = [
+        x
+        for h, c in mapping.items()
+        if c == "me"
+        for x in (h, by_handle[h].name if h in by_handle else "")
+        if x
+    ]
+    try:
+        report = svc.import_file(
+            path, fmt=format or None, zone=zone or None, maps=maps, me=me, progress=progress
+        )
+    except WarmlineError as exc:
+        raise _named(exc, path, filename) from exc
+    created = []
+    moved = 0
+    for handle, choice in mapping.items():
+        if choice != "new" or handle not in report.unknown:
+            continue
+        sender = report.unknown[handle]
+        language = detect_language(" ".join(sender.samples), svc.profile().ui_language)
+        client = svc.add_client(
+            sender.name or handle, timezone=zone or svc.profile().timezone, language=language
+        )
+        assert client.id is not None
+        client, count = svc.map_handle(handle, str(client.id))
+        created.append(client)
+        moved += count
+    return ImportResultOut(
+        filename=filename,
+        imported=report.new,
+        duplicates=report.duplicate,
+        skipped=sum(report.skipped.values()),
+        assigned=report.assigned + moved,
+        unassigned=report.unassigned - moved,
+        clients_created=[ClientOut.of(c) for c in created],
+        clients_mapped=[ClientOut.of(c) for c in mapped],
+    )

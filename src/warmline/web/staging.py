@@ -7,24 +7,26 @@ than a day are swept away when the app starts. Nothing else is kept.
 
 from __future__ import annotations
 
+import json
 import re
 import secrets
 import shutil
 import time
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from warmline.core.error import WarmlineError
 
 _BATCH = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
-_UNSAFE = re.compile(r"[^\w.\-]+", re.UNICODE)
+_UNSAFE = re.compile(r"[^\w.\-() ]+", re.UNICODE)
+META = ".meta.json"
 MAX_AGE_SECONDS = 24 * 3600
 
 
 def safe_name(filename: str) -> str:
     """A file name without folders or odd characters (keeps CJK letters and the suffix)."""
     base = Path(filename.replace("\\", "/")).name
-    cleaned = _UNSAFE.sub("_", base).strip("._") or "upload"
+    cleaned = _UNSAFE.sub("_", base).strip("._ ") or "upload"
     return cleaned[-120:]
 
 
@@ -47,10 +49,22 @@ class Staging:
         if not _BATCH.match(batch):
             raise WarmlineError("import: unknown upload; upload the file again")
         folder = self.root / batch
-        files = sorted(folder.iterdir()) if folder.is_dir() else []
+        files = sorted(p for p in folder.iterdir() if p.name != META) if folder.is_dir() else []
         if not files:
             raise WarmlineError("import: this upload has expired; upload the file again")
         return files[0]
+
+    def save_meta(self, batch: str, meta: dict[str, Any]) -> None:
+        """What the preview learned (format, zone, unknown senders), for the confirmation."""
+        path = self.path(batch).parent / META
+        path.write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+
+    def meta(self, batch: str) -> dict[str, Any]:
+        path = self.path(batch).parent / META
+        if not path.exists():
+            return {}
+        data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+        return data
 
     def discard(self, batch: str) -> None:
         if _BATCH.match(batch):

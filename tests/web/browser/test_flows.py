@@ -16,9 +16,6 @@ from warmline.services import Services
 from warmline.web import seam
 
 
-@pytest.mark.skipif(
-    not seam.agenda_ready(Services), reason="needs the agenda service (services/agenda.py)"
-)
 def test_a_today_item_is_copied_marked_sent_and_leaves(page: Page, live: Live) -> None:
     page.goto("/today")
     items = page.locator("li.item")
@@ -82,9 +79,6 @@ EXPORT = """[23/11/2026, 09:02:11] Zhao Min: 您好，我是周婷介绍的，�
 """
 
 
-@pytest.mark.skipif(
-    not seam.ingest_ready(Services), reason="needs the import service (services/ingest.py)"
-)
 def test_an_export_with_an_unknown_sender_is_mapped_and_imported(
     page: Page, live: Live, tmp_path: Path
 ) -> None:
