@@ -1,7 +1,7 @@
 """The coach (pure): check drafts to clients against the method's principles.
 
-    from warmline.coach import check, CheckContext
-    check("周末发您", CheckContext(now=now, client_zone="Asia/Shanghai"))
+from warmline.coach import check, CheckContext
+check("周末发您", CheckContext(now=now, client_zone="Asia/Shanghai"))
 """
 
 from warmline.coach.config import CoachConfig, RuleSetting, config_from_mapping, config_from_yaml

@@ -31,7 +31,6 @@ from typing import Any, cast
 
 from warmline.coach.finding import LEVELS, Level
 from warmline.coach.rule import BASE_PLACEHOLDERS, Rule, _Doc, _text, load_rules
-from warmline.core.error import WarmlineError
 from warmline.core.principle import PRINCIPLES
 from warmline.core.text import LANGS, Lang
 
@@ -160,7 +159,11 @@ def _phrase_rule(doc: _Doc, item: Any, path: tuple[str | int, ...]) -> Rule:
         key = sorted(unknown)[0]
         raise doc.fail((*path, key), f"unknown key {key!r}; use {', '.join(sorted(allowed))}")
     rule_id = item.get("id")
-    if not isinstance(rule_id, str) or not _USER_ID.fullmatch(rule_id) or rule_id.startswith("core."):
+    if (
+        not isinstance(rule_id, str)
+        or not _USER_ID.fullmatch(rule_id)
+        or rule_id.startswith("core.")
+    ):
         raise doc.fail((*path, "id"), "give an id like user.my-phrases (not in the core pack)")
     principle = item.get("principle")
     if principle not in PRINCIPLES:

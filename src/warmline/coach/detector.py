@@ -8,6 +8,7 @@ A detector returns hits: a span plus the values its message and suggestion use.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -107,7 +108,9 @@ def tone(text: str, lang: Lang, ctx: CheckContext, rule: Rule) -> list[Hit]:
     mine = pronoun_of(text)
     if style.pronoun == "您" and mine == "你" and not ctx.established:
         weight += 2
-        reasons.append(_pick(ui, "对方称呼用「您」，草稿用「你」", "they write 您, your draft says 你"))
+        reasons.append(
+            _pick(ui, "对方称呼用「您」，草稿用「你」", "they write 您, your draft says 你")
+        )
         advice.append(_pick(lang, "称呼改用「您」", "address them with 您"))
         m = re.search("你(?!们)", text)
         if m:
@@ -122,20 +125,28 @@ def tone(text: str, lang: Lang, ctx: CheckContext, rule: Rule) -> list[Hit]:
             if score > style.formality:
                 weight += 1
                 reasons.append(
-                    _pick(ui, "对方写得随意，草稿很正式", "they write casually, your draft is very formal")
+                    _pick(
+                        ui,
+                        "对方写得随意，草稿很正式",
+                        "they write casually, your draft is very formal",
+                    )
                 )
                 advice.append(_pick(lang, "语气放轻松一些", "relax the tone a little"))
             elif not ctx.established:
                 weight += 1
                 reasons.append(
-                    _pick(ui, "对方写得正式，草稿很随意", "they write formally, your draft is casual")
+                    _pick(
+                        ui, "对方写得正式，草稿很随意", "they write formally, your draft is casual"
+                    )
                 )
                 advice.append(_pick(lang, "语气正式一些", "make the tone more formal"))
 
     emoji = count_emoji(text)
     if style.emoji_rate >= 0.4 and emoji == 0 and length >= 8:
         weight += 1
-        reasons.append(_pick(ui, "对方常用表情，草稿没有", "they often use emoji, your draft has none"))
+        reasons.append(
+            _pick(ui, "对方常用表情，草稿没有", "they often use emoji, your draft has none")
+        )
         advice.append(_pick(lang, "可以加一个表情", "add an emoji"))
     elif style.emoji_rate == 0 and emoji and not ctx.established:
         weight += 1
@@ -153,14 +164,23 @@ def tone(text: str, lang: Lang, ctx: CheckContext, rule: Rule) -> list[Hit]:
             )
         )
         advice.append(
-            _pick(lang, f"压缩到 {typical * 2:.0f} 字以内", f"cut it to about {typical * 2:.0f} words")
+            _pick(
+                lang, f"压缩到 {typical * 2:.0f} 字以内", f"cut it to about {typical * 2:.0f} words"
+            )
         )
     elif typical >= 30 and length * 4 <= typical:
         weight += 1
-        reasons.append(_pick(ui, "对方写得很详细，草稿过于简短", "they write at length, your draft is curt"))
+        reasons.append(
+            _pick(ui, "对方写得很详细，草稿过于简短", "they write at length, your draft is curt")
+        )
         advice.append(_pick(lang, "多写一两句说明", "add a sentence or two of context"))
 
-    if style.greeting and style.greeting_rate >= 0.7 and not opening_greeting(text) and length >= 10:
+    if (
+        style.greeting
+        and style.greeting_rate >= 0.7
+        and not opening_greeting(text)
+        and length >= 10
+    ):
         weight += 1
         reasons.append(
             _pick(ui, f"对方习惯以「{style.greeting}」开头", f"they open with “{style.greeting}”")
@@ -178,14 +198,128 @@ def tone(text: str, lang: Lang, ctx: CheckContext, rule: Rule) -> list[Hit]:
 # --- T4 / C3: unanswered questions -------------------------------------------------------
 
 _EN_STOP = frozenset(
-    """a an the and or but if so to of in on at by for with from about into over after before
-    is are was were be been being am do does did done have has had having can could will would
-    shall should may might must i you he she it we they me him her us them my your his its our
-    their this that these those there here what which who whom whose when where why how any some
-    please pls could kindly just also still yet already ok okay hi hello hey thanks thank
-    not no yes get got let know see want need like send sent make made give go going""".split()
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "if",
+        "so",
+        "to",
+        "of",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "from",
+        "about",
+        "into",
+        "over",
+        "after",
+        "before",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "am",
+        "do",
+        "does",
+        "did",
+        "done",
+        "have",
+        "has",
+        "had",
+        "having",
+        "can",
+        "could",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "may",
+        "might",
+        "must",
+        "i",
+        "you",
+        "he",
+        "she",
+        "it",
+        "we",
+        "they",
+        "me",
+        "him",
+        "her",
+        "us",
+        "them",
+        "my",
+        "your",
+        "his",
+        "its",
+        "our",
+        "their",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "here",
+        "what",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "when",
+        "where",
+        "why",
+        "how",
+        "any",
+        "some",
+        "please",
+        "pls",
+        "could",
+        "kindly",
+        "just",
+        "also",
+        "still",
+        "yet",
+        "already",
+        "ok",
+        "okay",
+        "hi",
+        "hello",
+        "hey",
+        "thanks",
+        "thank",
+        "not",
+        "no",
+        "yes",
+        "get",
+        "got",
+        "let",
+        "know",
+        "see",
+        "want",
+        "need",
+        "like",
+        "send",
+        "sent",
+        "make",
+        "made",
+        "give",
+        "go",
+        "going",
+    ]
 )
-_ZH_STOP = set("的了吗呢吧啊呀么嘛是不在有和与及或就都也还又再您你我他她它们这那哪些个请问能可以会要想给把被让对跟到说做什么怎么多少几时候是否有没有没")
+_ZH_STOP = set(
+    "的了吗呢吧啊呀么嘛是不在有和与及或就都也还又再您你我他她它们这那哪些个请问能可以会要想给把被让对跟到说做什么怎么多少几时候是否有没有没"
+)
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’-]*|\d+(?:[.:]\d+)?")
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _YES_NO_START = re.compile(
@@ -196,11 +330,16 @@ _YES_NO_START = re.compile(
 
 
 def _stem(word: str) -> str:
+    """A crude English stem, enough to match "invoices" with "invoice", "changed" with "change"."""
     w = word.lower().replace("’", "'")
-    for suffix in ("'s", "ing", "ed", "es", "s"):
-        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
-            return w[: -len(suffix)]
-    return w
+    if w.endswith("ies") and len(w) > 4:
+        w = w[:-3] + "y"
+    else:
+        for suffix in ("'s", "ing", "ed", "s"):
+            if w.endswith(suffix) and not w.endswith("ss") and len(w) - len(suffix) >= 3:
+                w = w[: -len(suffix)]
+                break
+    return w[:-1] if w.endswith("e") and len(w) > 3 else w
 
 
 def key_terms(text: str) -> set[str]:
@@ -212,7 +351,7 @@ def key_terms(text: str) -> set[str]:
     }
     for run in _HAN_RUN.findall(text):
         kept = [c if c not in _ZH_STOP else " " for c in run]
-        for a, b in zip(kept, kept[1:], strict=False):
+        for a, b in itertools.pairwise(kept):
             if a != " " and b != " ":
                 terms.add(a + b)
     return terms

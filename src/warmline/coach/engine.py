@@ -101,9 +101,7 @@ def _apply(rule: Rule, config: CoachConfig) -> Rule | None:
 @lru_cache(maxsize=32)
 def compile_rules(config: CoachConfig = DEFAULT_CONFIG) -> Compiled:
     """Apply settings to the packaged rules and compile them (cached per config)."""
-    rules = tuple(
-        r for r in (_apply(r, config) for r in (*load_rules(), *config.extra_rules)) if r
-    )
+    rules = tuple(r for r in (_apply(r, config) for r in (*load_rules(), *config.extra_rules)) if r)
     scanners = []
     for lang in LANGS:
         matchers = []

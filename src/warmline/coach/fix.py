@@ -25,18 +25,27 @@ _ANCHORS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     for p, a in (
         (r"下周末|下个周末|下下周|next weekend|weekend after", "next-weekend"),
         (r"周末|weekend", "weekend"),
-        (r"end of (?:the )?day|\beod\b|\bcob\b|close of business|下班前|今天之内|今天内|今晚", "eod"),
+        (
+            r"end of (?:the )?day|\beod\b|\bcob\b|close of business|下班前|今天之内|今天内|今晚",
+            "eod",
+        ),
         (r"(?:end|late|later|latter part) (?:of )?next week|下周(?:后半|底|五前)", "next-week-end"),
         (r"next week|下周|下个?星期|下个?礼拜", "next-week"),
         (r"this week|end of (?:the )?week|\beow\b|本周|这周|周内", "this-week"),
         (r"月底|月末|end of (?:the |this )?month|\beom\b", "month-end"),
-        (r"月初|beginning of (?:the |next )?month|early next month|start of (?:the |next )?month", "month-start"),
+        (
+            r"月初|beginning of (?:the |next )?month|early next month|start of (?:the |next )?month",
+            "month-start",
+        ),
         (r"月中|mid-?month|middle of (?:the |this |next )?month", "mid-month"),
         (r"下个?月|next month", "next-month"),
         (r"年底|年末|end of (?:the |this )?year", "year-end"),
         (r"两天|明后天|一两天|couple (?:of )?days|two days|day or two|48 hours", "two-days"),
         (r"几天|三五天|两三天|few days|coming days|several days|next days", "few-days"),
-        (r"近期|阵子|段时间|一段时间|些日子|coming weeks|near future|few weeks|down the road|a while", "near-term"),
+        (
+            r"近期|阵子|段时间|一段时间|些日子|coming weeks|near future|few weeks|down the road|a while",
+            "near-term",
+        ),
         (
             r"改天|改日|找个?时间|抽空|抽时间|有空|another day|other time|sometime|some time|"
             r"at some point|one of these days|when (?:i|we) (?:get|have|find)",

@@ -67,8 +67,8 @@ def window_around(text: str, start: int, end: int, reach: int = 60) -> tuple[int
     left = max(0, start - 24)
     for m in _CLAUSE_START.finditer(text, left, start):
         left = m.end()
-    m = _SENTENCE_END.search(text, end, min(len(text), end + reach))
-    right = m.end() if m else min(len(text), end + reach)
+    stop = _SENTENCE_END.search(text, end, min(len(text), end + reach))
+    right = stop.end() if stop else min(len(text), end + reach)
     return left, right
 
 

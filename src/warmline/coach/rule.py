@@ -262,7 +262,10 @@ def _per_lang(doc: _Doc, value: Any, path: tuple[str | int, ...], langs: Iterabl
         if not isinstance(items, list) or not items:
             raise doc.fail((*path, lang), "give a non-empty list of patterns")
         out.append(
-            (cast(Lang, lang), tuple(_pattern(doc, p, (*path, lang, i)) for i, p in enumerate(items)))
+            (
+                cast(Lang, lang),
+                tuple(_pattern(doc, p, (*path, lang, i)) for i, p in enumerate(items)),
+            )
         )
     return tuple(out)
 
@@ -368,7 +371,9 @@ def parse_rule(text: str, rule_id: str, source: str = "") -> Rule:
     elif kind == "substitution":
         raw = data.get("swap")
         if not isinstance(raw, Mapping) or not raw:
-            raise doc.fail(("swap",), "a substitution rule needs 'swap': {lang: {pattern: replacement}}")
+            raise doc.fail(
+                ("swap",), "a substitution rule needs 'swap': {lang: {pattern: replacement}}"
+            )
         for lang, pairs in raw.items():
             if lang not in langs:
                 raise doc.fail(("swap", lang), f"language {lang!r} is not in the rule's lang list")
@@ -378,7 +383,9 @@ def parse_rule(text: str, rule_id: str, source: str = "") -> Rule:
             for pat, repl in pairs.items():
                 _pattern(doc, pat, ("swap", lang, pat))
                 if not isinstance(repl, str) or not repl.strip():
-                    raise doc.fail(("swap", lang, pat), "the replacement must be a non-empty string")
+                    raise doc.fail(
+                        ("swap", lang, pat), "the replacement must be a non-empty string"
+                    )
                 checked.append((str(pat), repl))
             swaps.append((cast(Lang, lang), tuple(checked)))
         tokens = tuple((lang, tuple(p for p, _ in pairs)) for lang, pairs in swaps)

@@ -105,7 +105,7 @@ def formality_of(text: str) -> float | None:
 
 
 def pronoun_of(text: str) -> Pronoun:
-    """"您" or "你" when the message addresses the reader with one of them, else ""."""
+    """ "您" or "你" when the message addresses the reader with one of them, else ""."""
     polite = text.count("您")
     plain = _plain_you(text)
     if polite > plain:
