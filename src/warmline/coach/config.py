@@ -185,9 +185,9 @@ def _phrase_rule(doc: _Doc, item: Any, path: tuple[str | int, ...]) -> Rule:
         langs=tuple(lang for lang, _ in phrases),
         message=message,
         suggestion=suggestion,
-        tokens=tuple((lang, tuple(literal(p) for p in ps)) for lang, ps in phrases),
+        tokens=tuple((lang, tuple(literal(p.lower()) for p in ps)) for lang, ps in phrases),
         exceptions=tuple(
-            (lang, tuple(literal(p) for p in ps))
+            (lang, tuple(literal(p.lower()) for p in ps))
             for lang, ps in _phrases(doc, item.get("allow"), (*path, "allow"))
         ),
         source=doc.source,

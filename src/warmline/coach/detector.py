@@ -12,6 +12,7 @@ import itertools
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from warmline.coach.context import CheckContext
@@ -66,7 +67,6 @@ def _pick(ui: Lang, zh: str, en: str) -> str:
 def verbosity(text: str, lang: Lang, ctx: CheckContext, rule: Rule) -> list[Hit]:
     """A draft longer than `ratio` x the client's typical length (at least `floor`),
     or, when their style is unknown, longer than max_zh / max_en units."""
-    length = measure_length(text)
     style = ctx.style
     ui = ctx.ui_lang
     if style is not None and style.samples >= rule.param("min_samples", 3) and style.typical_length:
@@ -79,6 +79,9 @@ def verbosity(text: str, lang: Lang, ctx: CheckContext, rule: Rule) -> list[Hit]
     else:
         limit = rule.param("max_zh" if lang == "zh" else "max_en", 150)
         typical = ""
+    if len(text) <= limit:  # a unit is at least one character
+        return []
+    length = measure_length(text)
     if length <= limit:
         return []
     start, end = whole(text)
@@ -342,7 +345,8 @@ def _stem(word: str) -> str:
     return w[:-1] if w.endswith("e") and len(w) > 3 else w
 
 
-def key_terms(text: str) -> set[str]:
+@lru_cache(maxsize=1024)
+def key_terms(text: str) -> frozenset[str]:
     """Content words (stemmed) and Chinese character pairs without function characters."""
     terms = {
         _stem(w)
@@ -354,7 +358,7 @@ def key_terms(text: str) -> set[str]:
         for a, b in itertools.pairwise(kept):
             if a != " " and b != " ":
                 terms.add(a + b)
-    return terms
+    return frozenset(terms)
 
 
 _YES_NO_QUESTION = re.compile(
@@ -371,24 +375,23 @@ def is_yes_no(question: str) -> bool:
 
 
 def answers(draft: str, question: str, only_question: bool) -> bool:
-    """A cheap test: the draft shares a key term with the question, or (when it is the
-    only open question and a yes/no one) opens with a yes or no."""
-    if key_terms(question) & key_terms(draft):
+    """A cheap test: the draft contains one of the question's key terms (a substring
+    test, so "invoic" finds "invoicing"), or (when it is the only open question and a
+    yes/no one) opens with a yes or no."""
+    low = draft.lower()
+    if any(term in low for term in key_terms(question)):
         return True
     return only_question and is_yes_no(question) and bool(_YES_NO_START.match(draft.strip()))
 
 
 def open_questions(text: str, lang: Lang, ctx: CheckContext, rule: Rule) -> list[Hit]:
     questions = [q.strip() for q in ctx.open_questions if q.strip()]
-    if not questions:
+    unanswered = [q for q in questions if not answers(text, q, len(questions) == 1)]
+    if not unanswered:
         return []
     by = next_working_close(ctx.now, ctx.client_zone, ctx.client_work_start, ctx.client_work_end)
     by_text = format_local(by, ctx.client_zone, lang)
-    return [
-        Hit(0, 0, {"question": q, "by": by_text})
-        for q in questions
-        if not answers(text, q, len(questions) == 1)
-    ]
+    return [Hit(0, 0, {"question": q, "by": by_text}) for q in unanswered]
 
 
 # --- R3: a long, cold thread -----------------------------------------------------------------

@@ -1,10 +1,10 @@
 """The engine: compile the rules once per configuration, then check drafts in one pass.
 
-Every pattern rule's tokens for a language are joined into one combined regular
-expression. A search for it finds the next position where *any* rule may match;
-only there are the rules tried one by one (anchored), so a draft with nothing to
-flag costs one regex scan per language it contains. Exceptions and guards are
-consulted only for real matches. Length and python rules run afterwards.
+For each language, the first characters of every pattern of every rule are joined
+into one character class. One scan of the draft with it finds every position where
+*any* rule may match; only there are the rules that can start with that character
+tried (each rule's patterns joined into one anchored expression). Exceptions,
+guards and fixers run only for real matches. Length and python rules run after.
 """
 
 from __future__ import annotations
@@ -19,40 +19,25 @@ from warmline.coach.detector import DETECTORS, Hit, verbosity
 from warmline.coach.finding import Finding, level_rank
 from warmline.coach.fix import FIXERS
 from warmline.coach.guard import GUARDS, Guard
+from warmline.coach.pattern import EN_LEFT, join, lowered, prefixes
 from warmline.coach.rule import Rule, load_rules
 from warmline.core.text import LANGS, Lang
 
 # The same classes as core.text.is_cjk and ASCII letters (see draft_language).
+# The same classes as core.text.is_cjk and ASCII letters (see draft_language).
+# How many characters of a pattern's start pick the rules to try at a position:
+# Chinese words are short and their characters informative; English needs more.
+PREFIX: dict[Lang, int] = {"zh": 2, "en": 3}
+
 _HAN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z]")
-# English patterns match whole words: no ASCII letter or digit may touch either end
-# (a Han character may: "请ASAP确认").
-_EN_LEFT = r"(?<![A-Za-z0-9])"
-_EN_RIGHT = r"(?![A-Za-z0-9])"
-
-
-def _prepare(pattern: str, lang: Lang) -> str:
-    """English: ' also matches ’, and a space matches any run of whitespace."""
-    if lang == "en":
-        return pattern.replace("'", "['’]").replace(" ", r"\s+")
-    return pattern
-
-
-def _join(patterns: tuple[str, ...], lang: Lang) -> str:
-    # Longer patterns first, so an anchored match prefers "as soon as possible" to "soon".
-    ordered = sorted((_prepare(p, lang) for p in patterns), key=len, reverse=True)
-    body = "|".join(f"(?:{p})" for p in ordered)
-    return f"{_EN_LEFT}(?:{body}){_EN_RIGHT}" if lang == "en" else f"(?:{body})"
-
-
-def _flags(lang: Lang) -> int:
-    return re.IGNORECASE if lang == "en" else 0
 
 
 @dataclass(frozen=True, slots=True)
 class _Matcher:
     rule: int
     token: re.Pattern[str]
+    finder: re.Pattern[str]
     parts: tuple[re.Pattern[str], ...]
     exceptions: re.Pattern[str] | None
     swaps: tuple[tuple[re.Pattern[str], str], ...]
@@ -61,9 +46,17 @@ class _Matcher:
 
 @dataclass(frozen=True, slots=True)
 class _Scanner:
+    """One language's rules. `candidates` finds every position where some rule may
+    match (a character some pattern can start with); `dispatch` maps the next
+    PREFIX[lang] characters there (fewer when a whole match is shorter; `widths` lists the
+    lengths in use) to the rules whose patterns can start with them. Rules whose starts cannot be known are searched on their
+    own (`searched`)."""
+
     lang: Lang
-    prefilter: re.Pattern[str]
-    matchers: tuple[_Matcher, ...]
+    candidates: re.Pattern[str]
+    dispatch: dict[str, tuple[_Matcher, ...]]
+    widths: tuple[int, ...]
+    searched: tuple[_Matcher, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +81,7 @@ def _apply(rule: Rule, config: CoachConfig) -> Rule | None:
     ) -> tuple[tuple[Lang, tuple[str, ...]], ...]:
         merged = {lang: list(items) for lang, items in base}
         for lang, phrases in extra:
-            merged.setdefault(lang, []).extend(literal(p) for p in phrases)
+            merged.setdefault(lang, []).extend(literal(p.lower()) for p in phrases)
         return tuple((lang, tuple(items)) for lang, items in merged.items())
 
     if setting.phrases and rule.kind in ("existence", "substitution"):
@@ -104,31 +97,39 @@ def compile_rules(config: CoachConfig = DEFAULT_CONFIG) -> Compiled:
     rules = tuple(r for r in (_apply(r, config) for r in (*load_rules(), *config.extra_rules)) if r)
     scanners = []
     for lang in LANGS:
-        matchers = []
-        parts = []
+        by_start: dict[str, list[_Matcher]] = {}
+        searched: list[_Matcher] = []
         for i, rule in enumerate(rules):
             tokens = rule.tokens_for(lang)
             if not tokens:
                 continue
-            joined = _join(tokens, lang)
-            parts.append(joined)
+            ordered = tuple(sorted(tokens, key=len, reverse=True))
             exc = rule.exceptions_for(lang)
-            matchers.append(
-                _Matcher(
-                    rule=i,
-                    token=re.compile(joined, _flags(lang)),
-                    parts=tuple(re.compile(_join((t,), lang), _flags(lang)) for t in tokens),
-                    exceptions=re.compile(_join(exc, lang), _flags(lang)) if exc else None,
-                    swaps=tuple(
-                        (re.compile(_join((p,), lang), _flags(lang)), repl)
-                        for p, repl in rule.swaps_for(lang)
-                    ),
-                    guard=GUARDS[rule.unless] if rule.unless else None,
-                )
+            matcher = _Matcher(
+                rule=i,
+                token=re.compile(join(ordered, lang, left=False)),
+                finder=re.compile(join(ordered, lang)),
+                parts=tuple(re.compile(join((t,), lang, left=False)) for t in ordered),
+                exceptions=re.compile(join(exc, lang)) if exc else None,
+                swaps=tuple(
+                    (re.compile(join((p,), lang, left=False)), repl)
+                    for p, repl in rule.swaps_for(lang)
+                ),
+                guard=GUARDS[rule.unless] if rule.unless else None,
             )
-        if matchers:
-            prefilter = re.compile("|".join(parts), _flags(lang))
-            scanners.append(_Scanner(lang, prefilter, tuple(matchers)))
+            starts = [prefixes(t, lang, PREFIX[lang]) for t in tokens]
+            if any(s is None for s in starts):
+                searched.append(matcher)
+                continue
+            for start in frozenset().union(*(s for s in starts if s is not None)):
+                by_start.setdefault(start, []).append(matcher)
+        if by_start or searched:
+            chars = "".join(sorted({k[0] for k in by_start}))
+            left = EN_LEFT if lang == "en" else ""
+            candidates = re.compile(f"{left}[{re.escape(chars)}]" if chars else "(?!)")
+            dispatch = {k: tuple(ms) for k, ms in by_start.items()}
+            widths = tuple(sorted({len(k) for k in by_start}, reverse=True))
+            scanners.append(_Scanner(lang, candidates, dispatch, widths, tuple(searched)))
     detectors = tuple(i for i, r in enumerate(rules) if r.kind in ("length", "python"))
     return Compiled(rules, tuple(scanners), detectors)
 
@@ -143,37 +144,48 @@ def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _scan(scanner: _Scanner, text: str) -> list[tuple[int, Hit]]:
+def _scan(scanner: _Scanner, text: str, low: str) -> list[tuple[int, Hit]]:
+    """Matches of the scanner's rules. Patterns run on `low` (the lower-cased text,
+    same offsets); guards see the text as written."""
     hits: list[tuple[int, Hit]] = []
     last_end: dict[int, int] = {}
     exception_spans: dict[int, list[tuple[int, int]]] = {}
-    search = scanner.prefilter.search
-    pos = 0
-    while (m := search(text, pos)) is not None:
-        p = m.start()
-        for mt in scanner.matchers:
-            if mt.token.match(text, p) is None:
-                continue
-            # The longest of the rule's patterns that match here ("下周末" over "下周").
-            end = max(m.end() for t in mt.parts if (m := t.match(text, p)) is not None)
-            if end <= last_end.get(mt.rule, -1):
-                continue  # inside an earlier match of the same rule
-            if mt.exceptions is not None:
-                spans = exception_spans.get(mt.rule)
-                if spans is None:
-                    spans = exception_spans[mt.rule] = _spans(mt.exceptions, text)
-                if any(a < end and p < b for a, b in spans):
-                    continue
-            if mt.guard is not None and mt.guard(text, p, end):
-                continue
-            last_end[mt.rule] = end
-            values: dict[str, str] = {}
-            for pattern, repl in mt.swaps:
-                if pattern.fullmatch(text, p, end):
-                    values["replacement"] = repl
-                    break
-            hits.append((mt.rule, Hit(p, end, values)))
-        pos = p + 1
+
+    def attempt(mt: _Matcher, p: int) -> None:
+        if mt.token.match(low, p) is None:
+            return
+        # The longest of the rule's patterns that match here ("下周末" over "下周").
+        end = max(m.end() for t in mt.parts if (m := t.match(low, p)) is not None)
+        if end <= last_end.get(mt.rule, -1):
+            return  # inside an earlier match of the same rule
+        if mt.exceptions is not None:
+            spans = exception_spans.get(mt.rule)
+            if spans is None:
+                spans = exception_spans[mt.rule] = _spans(mt.exceptions, low)
+            if any(a < end and p < b for a, b in spans):
+                return
+        if mt.guard is not None and mt.guard(text, p, end):
+            return
+        last_end[mt.rule] = end
+        values: dict[str, str] = {}
+        for pattern, repl in mt.swaps:
+            if pattern.fullmatch(low, p, end):
+                values["replacement"] = repl
+                break
+        hits.append((mt.rule, Hit(p, end, values)))
+
+    dispatch = scanner.dispatch
+    widths = scanner.widths
+    for candidate in scanner.candidates.finditer(low):
+        p = candidate.start()
+        for width in widths:
+            for mt in dispatch.get(low[p : p + width], ()):
+                attempt(mt, p)
+    for mt in scanner.searched:
+        pos = 0
+        while (found := mt.finder.search(low, pos)) is not None:
+            attempt(mt, found.start())
+            pos = found.start() + 1
     return hits
 
 
@@ -226,15 +238,22 @@ def draft_language(text: str, default: Lang = "en") -> Lang:
 def check(text: str, ctx: CheckContext, config: CoachConfig | None = None) -> list[Finding]:
     """Check a draft to a client; findings sorted by start offset."""
     compiled = compile_rules(config or DEFAULT_CONFIG)
-    lang: Lang = ctx.lang or draft_language(text)
-    rules = compiled.rules
-    findings: list[Finding] = []
     has_han = _HAN.search(text) is not None
     has_latin = _LATIN.search(text) is not None
+    lang: Lang
+    if ctx.lang is not None:
+        lang = ctx.lang
+    elif has_han != has_latin:  # one script only: no need to count
+        lang = "zh" if has_han else "en"
+    else:
+        lang = draft_language(text)
+    rules = compiled.rules
+    findings: list[Finding] = []
+    low = lowered(text)
     for scanner in compiled.scanners:
         if (has_han if scanner.lang == "zh" else has_latin) is False:
             continue
-        for index, hit in _scan(scanner, text):
+        for index, hit in _scan(scanner, text, low):
             findings.append(_finding(rules[index], hit, text, lang, ctx))
     for index in compiled.detectors:
         rule = rules[index]

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 
 from warmline.coach.context import CheckContext
 from warmline.core.clock import format_local, local, utc
@@ -21,7 +22,7 @@ from warmline.core.text import Lang
 # "morning" = the first comfortable hour of the client's day; "close" = an hour before
 # their day ends (a deadline); "soon" = two hours from now if that is still today.
 _ANCHORS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(p, re.IGNORECASE), a)
+    (re.compile(p), a)
     for p, a in (
         (r"下周末|下个周末|下下周|next weekend|weekend after", "next-weekend"),
         (r"周末|weekend", "weekend"),
@@ -63,10 +64,12 @@ INTRADAY_ANCHORS = frozenset({"soon", "eod"})
 MORNING = time(10, 0)
 
 
+@lru_cache(maxsize=512)
 def vague_time_anchor(phrase: str) -> str:
     """The anchor a vague time phrase resolves to ("weekend", "next-week", "soon"...)."""
+    low = phrase.lower()
     for pattern, anchor in _ANCHORS:
-        if pattern.search(phrase):
+        if pattern.search(low):
             return anchor
     return "another-day"
 

@@ -25,6 +25,7 @@ from warmline.coach.context import CheckContext
 from warmline.coach.finding import LEVELS, Level
 from warmline.coach.fix import FIXERS
 from warmline.coach.guard import GUARDS
+from warmline.coach.pattern import has_upper
 from warmline.coach.style import learn_style
 from warmline.core.error import WarmlineError
 from warmline.core.principle import PRINCIPLES
@@ -116,7 +117,10 @@ class Rule:
         return dict(self.swap).get(lang, ())
 
     def param(self, name: str, default: float) -> float:
-        return dict(self.params).get(name, default)
+        for key, value in self.params:
+            if key == name:
+                return value
+        return default
 
 
 # --- YAML with line numbers -------------------------------------------------------
@@ -247,6 +251,8 @@ def _pattern(doc: _Doc, value: Any, path: tuple[str | int, ...]) -> str:
         raise doc.fail(path, f"bad regular expression {value!r} ({exc}); fix or escape it") from exc
     if compiled.match(""):
         raise doc.fail(path, f"pattern {value!r} matches empty text; make it require a character")
+    if has_upper(value):
+        raise doc.fail(path, f"write pattern {value!r} in lower case; patterns match any case")
     return value
 
 

@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from statistics import median
 from typing import Literal
 
@@ -34,19 +35,18 @@ _GREETING = re.compile(
     re.IGNORECASE,
 )
 
-# Markers that move a message towards formal (+) or casual (-).
+# Markers that move a message towards formal (+) or casual (-), matched on the
+# lower-cased text; English ones as whole words.
 _FORMAL = re.compile(
     r"贵司|贵方|烦请|敬请|恳请|劳烦|麻烦您|请您|此致|敬礼|谨此|顺颂|商祺|为盼"
-    r"|\b(?:dear|sincerely|regards|kindly|please find|i would like to|i am writing|"
+    r"|(?<![a-z0-9])(?:dear|sincerely|regards|kindly|please find|i would like to|i am writing|"
     r"at your earliest convenience|we would appreciate|thank you for your|furthermore|hereby|"
-    r"yours faithfully|best wishes)\b",
-    re.IGNORECASE,
+    r"yours faithfully|best wishes)(?![a-z0-9])"
 )
 _CASUAL = re.compile(
     r"哈哈|嘿嘿|嘻嘻|好哒|好滴|嗯嗯|木有|酱紫|么么|啦|咋|呀|嘛|哦|噢|滴|哒"
-    r"|\b(?:hey|hiya|yo|thx|lol|haha|hahaha|btw|gonna|wanna|gotta|yeah|yep|yup|cool|awesome|"
-    r"np|no worries|cheers|sure thing|ok|okay|k|lmk|tbh|omg|ya|u|ur|pls|plz)\b",
-    re.IGNORECASE,
+    r"|(?<![a-z0-9])(?:hey|hiya|yo|thx|lol|haha|hahaha|btw|gonna|wanna|gotta|yeah|yep|yup|cool|"
+    r"awesome|np|no worries|cheers|sure thing|ok|okay|k|lmk|tbh|omg|ya|u|ur|pls|plz)(?![a-z0-9])"
 )
 
 
@@ -71,6 +71,7 @@ class StyleProfile:
     typical_length: float = 0.0
 
 
+@lru_cache(maxsize=256)
 def measure_length(text: str) -> int:
     """A message's length in units: Han characters plus Latin words and numbers."""
     return len(_HAN.findall(text)) + len(_WORD.findall(text))
@@ -91,8 +92,9 @@ def opening_greeting(text: str) -> str:
 
 def formality_of(text: str) -> float | None:
     """-1 .. +1 from formal and casual markers and the pronoun; None when there are none."""
-    formal = len(_FORMAL.findall(text))
-    casual = len(_CASUAL.findall(text))
+    low = text.lower()
+    formal = len(_FORMAL.findall(low))
+    casual = len(_CASUAL.findall(low))
     polite = text.count("您")
     plain = _plain_you(text)
     formal += polite
