@@ -60,6 +60,7 @@ def register() -> None:
     """Every command group, in one visible place."""
     from warmline.cli import (
         book,
+        check,
         client,
         deliver,
         demo,
@@ -81,6 +82,7 @@ def register() -> None:
     app.add_typer(meet.app, name="meet")
     app.add_typer(testimonial.app, name="testimonial")
     deliver.register(app)
+    check.register(app)
     book.register(app)
     demo.register(app)
 

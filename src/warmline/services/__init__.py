@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from warmline.services.base import ServiceBase, system_now
 from warmline.services.book import BookService, ClientView
+from warmline.services.check import CheckService
 from warmline.services.export import ExportService
 
 
-class Services(BookService, ExportService, ServiceBase):
+class Services(CheckService, BookService, ExportService, ServiceBase):
     """Every use case of warmline. Open one with `Services.open()` (default book)
     or `Services.open(demo=True)`."""
 
