@@ -31,8 +31,11 @@ _ANCHORS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "eod",
         ),
         (r"(?:end|late|later|latter part) (?:of )?next week|下周(?:后半|底|五前)", "next-week-end"),
-        (r"next week|下周|下个?星期|下个?礼拜", "next-week"),
-        (r"this week|end of (?:the )?week|\beow\b|本周|这周|周内", "this-week"),
+        (
+            r"(?:next|coming) week(?!end)(?<!the next week)(?<!the coming week)|下周|下个?星期|下个?礼拜",
+            "next-week",
+        ),
+        (r"this week|end of (?:the )?week|\beow\b|本周|这周|(?<![一两三四五])周内", "this-week"),
         (r"月底|月末|end of (?:the |this )?month|\beom\b", "month-end"),
         (
             r"月初|beginning of (?:the |next )?month|early next month|start of (?:the |next )?month",
@@ -43,9 +46,17 @@ _ANCHORS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"年底|年末|end of (?:the |this )?year", "year-end"),
         (r"两天|明后天|一两天|couple (?:of )?days|two days|day or two|48 hours", "two-days"),
         (r"几天|三五天|两三天|few days|coming days|several days|next days", "few-days"),
+        (r"(?:early|mid|late)[- ][a-z]+", "named-month"),
         (
-            r"近期|阵子|段时间|一段时间|些日子|coming weeks|near future|few weeks|down the road|a while",
+            r"近期|阵子|段时间|一段时间|些日子|节后|节前|国庆后|春节后|元旦后|假期后|放假回来|长假后|"
+            r"过完|年前|年后|两周|两三周|个星期|个礼拜|coming weeks|near future|few weeks|"
+            r"down the road|a while|the next week|the coming week|any day now|things",
             "near-term",
+        ),
+        (
+            r"sometime (?:today|tonight|this)|第一时间|momentarily|in no time|earliest convenience|"
+            r"few hours|couple of hours|several hours",
+            "soon",
         ),
         (
             r"改天|改日|找个?时间|抽空|抽时间|有空|another day|other time|sometime|some time|"
@@ -111,6 +122,8 @@ def _anchor_day(anchor: str, today: date) -> tuple[date, str]:
         return _next_month(today), "morning"
     if anchor == "year-end":
         return date(today.year, 12, 31), "close"
+    if anchor == "named-month":
+        return today, "morning"  # resolved in resolve_vague_time, which sees the phrase
     if anchor == "two-days":
         return today + timedelta(days=2), "morning"
     if anchor == "few-days":
@@ -118,6 +131,20 @@ def _anchor_day(anchor: str, today: date) -> tuple[date, str]:
     if anchor == "near-term":
         return today + timedelta(days=7), "morning"
     return today + timedelta(days=1), "morning"
+
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_PART_DAY = {"early": 5, "mid": 15, "late": 25}
+
+
+def _named_month_day(phrase: str, today: date) -> date:
+    """ "mid-December" -> 15 December (this year, or next if it has passed)."""
+    m = re.search(r"(early|mid|late)[- ]([a-z]+)", phrase)
+    if m is None or m.group(2)[:3] not in _MONTHS:
+        return today + timedelta(days=7)
+    month = _MONTHS.index(m.group(2)[:3]) + 1
+    day = date(today.year, month, _PART_DAY[m.group(1)])
+    return day if day > today else date(today.year + 1, month, _PART_DAY[m.group(1)])
 
 
 def _next_month(d: date) -> date:
@@ -152,6 +179,8 @@ def resolve_vague_time(
         # Before the client's day starts: this morning; after it ends: the next morning.
         return _settle(here.date(), morning, here, work_start, work_end)
     day, part = _anchor_day(anchor, here.date())
+    if anchor == "named-month":
+        day = _named_month_day(phrase.lower(), here.date())
     clock = morning if part == "morning" else _close(work_start, work_end)
     if anchor == "weekend":
         # Saturday, else Sunday, else next Saturday: a weekend stays a weekend.
