@@ -51,12 +51,14 @@ _ASKS_WHEN = re.compile(
 _MIDDLE_WAY = re.compile(
     r"可以先|我们可以|能否|可否|要不(?:我们|先|这样)|您看(?:这样)?(?:可以|行|如何|怎么样|是否)|是因为"
     r"|什么时候(?:需要|要用)|最晚|折中|分(?:两|几|批)(?:次|步|个阶段|阶段)?|或者(?:我们)?(?:先|可以)"
-    r"|先(?:交|发|给|做|出|上线|提供)|备选|替代方案"
+    r"|先(?:交|发|给|做|出|上线|提供)|备选|替代|但(?:是)?(?:我们)?可以|不过(?:我们)?可以|可以改(?:成|到|为)"
     r"|how about|what about|could we|would you be open|we could"
     r"|(?<![a-z])we can (?:do|deliver|send|get|have|offer|start|split|ship|share|give)|can we"
     r"|would (?:it|that|this) (?:work|help)|alternatively|instead|in the meantime"
     r"|what'?s (?:driving|behind)|is there a (?:hard )?deadline|when do you (?:need|want)"
-    r"|part of it|a first (?:version|draft|cut|part)|partial|(?<![a-z])phase|(?<![a-z])split",
+    r"|part of it|a first (?:version|draft|cut|part)|partial|(?<![a-z])phase|(?<![a-z])split"
+    r"|but (?:we|i) (?:can|could)|but [^.!?]{0,30}(?:works|would work|is fine|is free|is open)"
+    r"|how does [^.!?]{0,30} sound|does [^.!?]{0,30} work",
     re.IGNORECASE,
 )
 

@@ -25,9 +25,12 @@ _WIDE_RANGE = 300  # a character range wider than this is "any character" for ou
 
 
 def prepare(pattern: str, lang: Lang) -> str:
-    """English: ' also matches ’, and a space matches any run of whitespace."""
+    """English: a space matches one or more whitespace characters. Patterns run on
+    `lowered` text, where every whitespace is a space and ’ is ', so ’ in a pattern
+    is read as '."""
+    pattern = pattern.replace("’", "'").replace("‘", "'")
     if lang == "en":
-        return pattern.replace("'", "['’]").replace(" ", r"\s+")
+        return pattern.replace(" ", " +")
     return pattern
 
 
@@ -40,12 +43,19 @@ def join(patterns: tuple[str, ...], lang: Lang, *, left: bool = True) -> str:
     return f"{EN_LEFT if left else ''}(?:{body}){EN_RIGHT}"
 
 
+_NORMAL = {ord(c): " " for c in map(chr, range(0x3001)) if c.isspace()} | {
+    ord("’"): "'",
+    ord("‘"): "'",
+}
+
+
 def lowered(text: str) -> str:
-    """`text` in lower case with every character at its place (offsets stay valid)."""
+    """`text` in lower case, every whitespace a space and ’ an apostrophe, with every
+    character at its place (offsets stay valid)."""
     low = text.lower()
-    if len(low) == len(text):
-        return low
-    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    if len(low) != len(text):
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return low.translate(_NORMAL)
 
 
 _ESCAPE = re.compile(r"\\.")
@@ -56,8 +66,8 @@ def has_upper(pattern: str) -> bool:
     return any(c.isupper() for c in _ESCAPE.sub("", pattern))
 
 
-# Every character Python's re `\s` matches in a str pattern.
-_SPACES = frozenset(c for c in map(chr, range(0x3001)) if c.isspace())
+# `lowered` turns every whitespace into a space, so `\s` can only meet a space.
+_SPACES = frozenset(" ")
 _DIGITS = frozenset("0123456789")
 _TOO_MANY = 4000  # give up (None) rather than enumerate more prefixes than this
 
