@@ -59,11 +59,14 @@ def main(
 def register() -> None:
     """Every command group, in one visible place."""
     from warmline.cli import (
+        agenda,
         book,
+        calendar,
         check,
         client,
         deliver,
         demo,
+        importer,
         log,
         me,
         meet,
@@ -71,8 +74,12 @@ def register() -> None:
         project,
         promise,
         testimonial,
+        today,
     )
 
+    today.register(app)
+    app.add_typer(agenda.app, name="agenda")
+    app.add_typer(calendar.app, name="calendar")
     app.add_typer(client.app, name="client")
     app.add_typer(me.app, name="me")
     app.add_typer(note.app, name="note")
@@ -85,6 +92,7 @@ def register() -> None:
     check.register(app)
     book.register(app)
     demo.register(app)
+    importer.register(app)
 
 
 register()

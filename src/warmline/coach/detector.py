@@ -410,21 +410,6 @@ def has_human_moment(text: str) -> bool:
     return bool(_WARM.search(text)) or count_emoji(text) > 0
 
 
-_QUESTION = re.compile(r"[^。！？!?\n]*[？?]")
-_CALL_OUT = re.compile(
-    r"^\W*(?:\S{0,4}(?:在吗|在么|在不在|在嘛)|hello|hi|hey|are you there|you there|anyone there)\W*$",
-    re.IGNORECASE,
-)
-
-
-def split_questions(text: str) -> tuple[str, ...]:
-    """The sentences of a message that end with a question mark, without call-outs
-    such as "在吗？" (a plain fallback for messages whose questions were not read
-    when they were stored)."""
-    found = (q.strip() for q in _QUESTION.findall(text))
-    return tuple(q for q in found if len(q) > 1 and not _CALL_OUT.match(q))
-
-
 def cold_thread(text: str, lang: Lang, ctx: CheckContext, rule: Rule) -> list[Hit]:
     if ctx.thread_has_human_moment or ctx.thread_length < rule.param("min_thread", 8):
         return []

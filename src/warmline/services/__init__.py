@@ -5,13 +5,15 @@
 
 from __future__ import annotations
 
+from warmline.services.agenda import AgendaService, Today
 from warmline.services.base import ServiceBase, system_now
 from warmline.services.book import BookService, ClientView
 from warmline.services.check import CheckService
 from warmline.services.export import ExportService
+from warmline.services.ingest import IngestService
 
 
-class Services(CheckService, BookService, ExportService, ServiceBase):
+class Services(AgendaService, BookService, CheckService, ExportService, IngestService, ServiceBase):
     """Every use case of warmline. Open one with `Services.open()` (default book)
     or `Services.open(demo=True)`."""
 
@@ -23,4 +25,4 @@ def open_services(url: str | None = None, *, demo: bool = False) -> Services:
     return svc
 
 
-__all__ = ["ClientView", "Services", "open_services", "system_now"]
+__all__ = ["ClientView", "Services", "Today", "open_services", "system_now"]

@@ -10,9 +10,10 @@ from typing import Any
 
 import yaml
 
+from warmline.agenda.reading import is_ping, questions_in
 from warmline.coach import CheckContext, CoachConfig, Finding, check, learn_style
 from warmline.coach.config import config_from_mapping, config_from_yaml
-from warmline.coach.detector import has_human_moment, split_questions
+from warmline.coach.detector import has_human_moment
 from warmline.core.error import WarmlineError
 from warmline.core.text import Lang, as_lang
 from warmline.services.base import ServiceBase
@@ -104,7 +105,8 @@ class CheckService(ServiceBase):
             for m in recent:  # newest first: the client's messages since our last reply
                 if m.direction == "out":
                     break
-                open_questions[:0] = list(m.questions or split_questions(m.text))
+                asked = m.questions or questions_in(m.text)  # the coach's reading, or the fallback
+                open_questions[:0] = [q for q in asked if not is_ping(q)]
             thread = [m for m in recent if m.sent_at >= now - timedelta(days=THREAD_DAYS)]
             thread = thread[:THREAD_MAX]
             first = recent[-1].sent_at if recent else now
