@@ -98,6 +98,13 @@ def test_yes_no_questions_are_recognised() -> None:
     assert not is_yes_no("What's the price?")
 
 
+def test_a_time_answers_when_and_a_number_answers_how_much() -> None:
+    assert answers("The files will be with you Thu 10:00", "What will I have, and when?", True)
+    assert answers("周五下午3点前发您", "什么时候能好？", True)
+    assert answers("Total is $1,240", "How much in all?", True)
+    assert not answers("Thanks, noted!", "When can you deliver?", True)
+
+
 def test_answers_looks_for_shared_terms() -> None:
     assert answers("The invoice is attached", "Can you send the invoice?", only_question=False)
     assert not answers("Thanks!", "Can you send the invoice?", only_question=False)

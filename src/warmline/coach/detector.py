@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from warmline.coach.context import CheckContext
 from warmline.coach.fix import next_working_close
+from warmline.coach.guard import CLOCK, DAY
 from warmline.coach.style import (
     count_emoji,
     formality_of,
@@ -374,13 +375,43 @@ def is_yes_no(question: str) -> bool:
     return bool(_YES_NO_QUESTION.search(question.strip()))
 
 
+_ASKS_WHEN = re.compile(
+    r"什么时候|啥时候|几点|哪天|哪一天|何时|多久|多长时间|几天|进度"
+    r"|(?<![a-z])(?:when|what time|which day|what day|how long|how soon|eta|by when)(?![a-z])",
+    re.IGNORECASE,
+)
+_ASKS_AMOUNT = re.compile(
+    r"多少|价格|价钱|费用|报价|几个|几份|几件"
+    r"|(?<![a-z])(?:how much|how many|price|cost|quote|fee|budget|total)(?![a-z])",
+    re.IGNORECASE,
+)
+_NUMBER = re.compile(r"\d|[一二两三四五六七八九十百千万]+(?:个|件|份|元|块|天)")
+_TIME_WORD = re.compile(
+    r"今天|明天|后天|周末|下周|月底|马上|稍后|晚点|尽快"
+    r"|(?<![a-z])(?:today|tomorrow|tonight|weekend|next week|asap|soon|later)(?![a-z])",
+    re.IGNORECASE,
+)
+
+
 def answers(draft: str, question: str, only_question: bool) -> bool:
-    """A cheap test: the draft contains one of the question's key terms (a substring
-    test, so "invoic" finds "invoicing"), or (when it is the only open question and a
-    yes/no one) opens with a yes or no."""
+    """A cheap test that the draft addresses a question: it contains one of the
+    question's key terms (a substring test, so "invoic" finds "invoicing"); or the
+    question asks when and the draft names a time, or asks how much and the draft
+    gives a number (for a lone question); or (the only open question, a yes/no one)
+    it opens with yes or no."""
     low = draft.lower()
-    if any(term in low for term in key_terms(question)):
+    terms = key_terms(question)
+    if any(term in low for term in terms):
         return True
+    # A time or a number could answer any of several questions: trust it only when
+    # this is the one question, or one with nothing else to go by.
+    if only_question or not terms:
+        if _ASKS_WHEN.search(question) and (
+            DAY.search(draft) or CLOCK.search(draft) or _TIME_WORD.search(draft)
+        ):
+            return True
+        if _ASKS_AMOUNT.search(question) and _NUMBER.search(draft):
+            return True
     return only_question and is_yes_no(question) and bool(_YES_NO_START.match(draft.strip()))
 
 
