@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from warmline.coach.context import CheckContext
-from warmline.coach.fix import next_working_close
+from warmline.coach.fix import formatted, next_working_close
 from warmline.coach.guard import CLOCK, DAY
 from warmline.coach.style import (
     count_emoji,
@@ -25,7 +25,6 @@ from warmline.coach.style import (
     opening_greeting,
     pronoun_of,
 )
-from warmline.core.clock import format_local
 from warmline.core.text import Lang, Text
 
 if TYPE_CHECKING:
@@ -107,9 +106,10 @@ def tone(text: str, lang: Lang, ctx: CheckContext, rule: Rule) -> list[Hit]:
     advice: list[str] = []
     weight = 0
     span: tuple[int, int] | None = None
-    length = measure_length(text)
+    # Each dimension is measured only when the client's style can make it count.
+    length = measure_length(text) if style.typical_length or style.greeting else 0
 
-    mine = pronoun_of(text)
+    mine = pronoun_of(text) if style.pronoun else ""
     if style.pronoun == "您" and mine == "你" and not ctx.established:
         weight += 2
         reasons.append(
@@ -123,9 +123,9 @@ def tone(text: str, lang: Lang, ctx: CheckContext, rule: Rule) -> list[Hit]:
         weight += 1
         reasons.append(_pick(ui, "对方用「你」，草稿用「您」", "they write 你, your draft says 您"))
         advice.append(_pick(lang, "可以用「你」，更亲近", "use 你 as they do"))
-    else:
+    elif style.formality:
         score = formality_of(text)
-        if score is not None and style.formality and abs(score - style.formality) >= 1.0:
+        if score is not None and abs(score - style.formality) >= 1.0:
             if score > style.formality:
                 weight += 1
                 reasons.append(
@@ -145,8 +145,8 @@ def tone(text: str, lang: Lang, ctx: CheckContext, rule: Rule) -> list[Hit]:
                 )
                 advice.append(_pick(lang, "语气正式一些", "make the tone more formal"))
 
-    emoji = count_emoji(text)
-    if style.emoji_rate >= 0.4 and emoji == 0 and length >= 8:
+    emoji = count_emoji(text) if style.emoji_rate >= 0.4 or style.emoji_rate == 0 else 0
+    if style.emoji_rate >= 0.4 and emoji == 0 and measure_length(text) >= 8:
         weight += 1
         reasons.append(
             _pick(ui, "对方常用表情，草稿没有", "they often use emoji, your draft has none")
@@ -421,7 +421,7 @@ def open_questions(text: str, lang: Lang, ctx: CheckContext, rule: Rule) -> list
     if not unanswered:
         return []
     by = next_working_close(ctx.now, ctx.client_zone, ctx.client_work_start, ctx.client_work_end)
-    by_text = format_local(by, ctx.client_zone, lang)
+    by_text = formatted(by, ctx.client_zone, lang)
     return [Hit(0, 0, {"question": q, "by": by_text}) for q in unanswered]
 
 

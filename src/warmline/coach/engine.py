@@ -35,28 +35,30 @@ _LATIN = re.compile(r"[A-Za-z]")
 
 @dataclass(frozen=True, slots=True)
 class _Matcher:
+    """What to do once one of a rule's patterns matched: exceptions, swaps, guard."""
+
     rule: int
-    token: re.Pattern[str]
-    finder: re.Pattern[str]
-    parts: tuple[re.Pattern[str], ...]
     exceptions: re.Pattern[str] | None
     swaps: tuple[tuple[re.Pattern[str], str], ...]
     guard: Guard | None
 
 
+_Entry = tuple[_Matcher, re.Pattern[str]]
+
+
 @dataclass(frozen=True, slots=True)
 class _Scanner:
-    """One language's rules. `candidates` finds every position where some rule may
-    match (a character some pattern can start with); `dispatch` maps the next
-    PREFIX[lang] characters there (fewer when a whole match is shorter; `widths` lists the
-    lengths in use) to the rules whose patterns can start with them. Rules whose starts cannot be known are searched on their
-    own (`searched`)."""
+    """One language's patterns. `candidates` finds every position where some pattern
+    may match (a character some pattern can start with); `dispatch` maps the next
+    PREFIX[lang] characters there (fewer when a whole match is shorter; `widths`
+    lists the lengths in use) to the patterns that can start with them. Patterns
+    whose starts cannot be enumerated are searched on their own (`searched`)."""
 
     lang: Lang
     candidates: re.Pattern[str]
-    dispatch: dict[str, tuple[_Matcher, ...]]
+    dispatch: dict[str, tuple[_Entry, ...]]
     widths: tuple[int, ...]
-    searched: tuple[_Matcher, ...]
+    searched: tuple[tuple[_Matcher, re.Pattern[str], re.Pattern[str]], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,19 +99,15 @@ def compile_rules(config: CoachConfig = DEFAULT_CONFIG) -> Compiled:
     rules = tuple(r for r in (_apply(r, config) for r in (*load_rules(), *config.extra_rules)) if r)
     scanners = []
     for lang in LANGS:
-        by_start: dict[str, list[_Matcher]] = {}
-        searched: list[_Matcher] = []
+        by_start: dict[str, list[_Entry]] = {}
+        searched: list[tuple[_Matcher, re.Pattern[str], re.Pattern[str]]] = []
         for i, rule in enumerate(rules):
             tokens = rule.tokens_for(lang)
             if not tokens:
                 continue
-            ordered = tuple(sorted(tokens, key=len, reverse=True))
             exc = rule.exceptions_for(lang)
             matcher = _Matcher(
                 rule=i,
-                token=re.compile(join(ordered, lang, left=False)),
-                finder=re.compile(join(ordered, lang)),
-                parts=tuple(re.compile(join((t,), lang, left=False)) for t in ordered),
                 exceptions=re.compile(join(exc, lang)) if exc else None,
                 swaps=tuple(
                     (re.compile(join((p,), lang, left=False)), repl)
@@ -117,17 +115,19 @@ def compile_rules(config: CoachConfig = DEFAULT_CONFIG) -> Compiled:
                 ),
                 guard=GUARDS[rule.unless] if rule.unless else None,
             )
-            starts = [prefixes(t, lang, PREFIX[lang]) for t in tokens]
-            if any(s is None for s in starts):
-                searched.append(matcher)
-                continue
-            for start in frozenset().union(*(s for s in starts if s is not None)):
-                by_start.setdefault(start, []).append(matcher)
+            for token in tokens:
+                anchored = re.compile(join((token,), lang, left=False))
+                starts = prefixes(token, lang, PREFIX[lang])
+                if starts is None:
+                    searched.append((matcher, re.compile(join((token,), lang)), anchored))
+                    continue
+                for start in starts:
+                    by_start.setdefault(start, []).append((matcher, anchored))
         if by_start or searched:
             chars = "".join(sorted({k[0] for k in by_start}))
             left = EN_LEFT if lang == "en" else ""
             candidates = re.compile(f"{left}[{re.escape(chars)}]" if chars else "(?!)")
-            dispatch = {k: tuple(ms) for k, ms in by_start.items()}
+            dispatch = {k: tuple(entries) for k, entries in by_start.items()}
             widths = tuple(sorted({len(k) for k in by_start}, reverse=True))
             scanners.append(_Scanner(lang, candidates, dispatch, widths, tuple(searched)))
     detectors = tuple(i for i, r in enumerate(rules) if r.kind in ("length", "python"))
@@ -145,17 +145,14 @@ def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
 
 
 def _scan(scanner: _Scanner, text: str, low: str) -> list[tuple[int, Hit]]:
-    """Matches of the scanner's rules. Patterns run on `low` (the lower-cased text,
-    same offsets); guards see the text as written."""
+    """Matches of the scanner's rules. Patterns run on `low` (the lowered text, same
+    offsets); guards see the text as written. At one position, a rule's longest
+    match counts ("下周末" over "下周")."""
     hits: list[tuple[int, Hit]] = []
     last_end: dict[int, int] = {}
     exception_spans: dict[int, list[tuple[int, int]]] = {}
 
-    def attempt(mt: _Matcher, p: int) -> None:
-        if mt.token.match(low, p) is None:
-            return
-        # The longest of the rule's patterns that match here ("下周末" over "下周").
-        end = max(m.end() for t in mt.parts if (m := t.match(low, p)) is not None)
+    def accept(mt: _Matcher, p: int, end: int) -> None:
         if end <= last_end.get(mt.rule, -1):
             return  # inside an earlier match of the same rule
         if mt.exceptions is not None:
@@ -178,13 +175,29 @@ def _scan(scanner: _Scanner, text: str, low: str) -> list[tuple[int, Hit]]:
     widths = scanner.widths
     for candidate in scanner.candidates.finditer(low):
         p = candidate.start()
+        best: dict[int, tuple[_Matcher, int]] | None = None
         for width in widths:
-            for mt in dispatch.get(low[p : p + width], ()):
-                attempt(mt, p)
-    for mt in scanner.searched:
+            entries = dispatch.get(low[p : p + width])
+            if entries is None:
+                continue
+            for mt, pattern in entries:
+                m = pattern.match(low, p)
+                if m is None:
+                    continue
+                if best is None:
+                    best = {}
+                known = best.get(mt.rule)
+                if known is None or m.end() > known[1]:
+                    best[mt.rule] = (mt, m.end())
+        if best is not None:
+            for mt, end in best.values():
+                accept(mt, p, end)
+    for mt, finder, anchored in scanner.searched:
         pos = 0
-        while (found := mt.finder.search(low, pos)) is not None:
-            attempt(mt, found.start())
+        while (found := finder.search(low, pos)) is not None:
+            # the longest match there of this pattern (the finder may stop short)
+            m = anchored.match(low, found.start())
+            accept(mt, found.start(), max(found.end(), m.end() if m else 0))
             pos = found.start() + 1
     return hits
 

@@ -15,7 +15,7 @@ from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 
 from warmline.coach.context import CheckContext
-from warmline.core.clock import format_local, local, utc
+from warmline.core.clock import format_local, local, utc, zone
 from warmline.core.text import Lang
 
 # What a vague time phrase most likely means, in the order phrases are tried.
@@ -220,14 +220,27 @@ def next_working_close(
     now: datetime, zone_name: str, start: time, end: time, days: int = 1
 ) -> datetime:
     """`days` working days (Mon-Fri) after today, an hour before the client's day ends."""
-    here = local(now, zone_name)
-    day = here.date()
+    return _working_close(local(now, zone_name).date(), zone_name, start, end, days)
+
+
+@lru_cache(maxsize=1024)
+def _working_close(today: date, zone_name: str, start: time, end: time, days: int) -> datetime:
+    # The day is at least tomorrow, so "after now" holds for any time of today.
+    here = datetime.combine(today, time.max, tzinfo=zone(zone_name))
+    day = today
     left = days
     while left:
         day += timedelta(days=1)
         if day.weekday() < 5:
             left -= 1
     return _settle(day, _close(start, end), here, start, end)
+
+
+@lru_cache(maxsize=2048)
+def formatted(when: datetime, zone_name: str, lang: Lang) -> str:
+    """format_local, remembered: proposed times repeat (a weekend is Saturday 10:00
+    whatever the day of the week the draft is written)."""
+    return format_local(when, zone_name, lang)
 
 
 FixFunction = Callable[[str, Lang, CheckContext], Mapping[str, str]]
@@ -244,19 +257,19 @@ def _resolve_time(match: str, lang: Lang, ctx: CheckContext) -> Mapping[str, str
     when = resolve_vague_time(
         match, ctx.now, ctx.client_zone, ctx.client_work_start, ctx.client_work_end
     )
-    return {"when": format_local(when, ctx.client_zone, lang)}
+    return {"when": formatted(when, ctx.client_zone, lang)}
 
 
 def _answer_by(match: str, lang: Lang, ctx: CheckContext) -> Mapping[str, str]:
     by = next_working_close(ctx.now, ctx.client_zone, ctx.client_work_start, ctx.client_work_end)
-    return {"by": format_local(by, ctx.client_zone, lang)}
+    return {"by": formatted(by, ctx.client_zone, lang)}
 
 
 def _middle_way(match: str, lang: Lang, ctx: CheckContext) -> Mapping[str, str]:
     args = (ctx.now, ctx.client_zone, ctx.client_work_start, ctx.client_work_end)
     return {
-        "first": format_local(next_working_close(*args, days=1), ctx.client_zone, lang),
-        "full": format_local(next_working_close(*args, days=3), ctx.client_zone, lang),
+        "first": formatted(next_working_close(*args, days=1), ctx.client_zone, lang),
+        "full": formatted(next_working_close(*args, days=3), ctx.client_zone, lang),
     }
 
 
