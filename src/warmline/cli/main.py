@@ -62,6 +62,7 @@ def register() -> None:
         agenda,
         book,
         calendar,
+        check,
         client,
         deliver,
         demo,
@@ -89,6 +90,7 @@ def register() -> None:
     app.add_typer(meet.app, name="meet")
     app.add_typer(testimonial.app, name="testimonial")
     deliver.register(app)
+    check.register(app)
     book.register(app)
     demo.register(app)
     importer.register(app)

@@ -8,13 +8,20 @@ from __future__ import annotations
 from warmline.services.agenda import AgendaService, Today
 from warmline.services.base import ServiceBase, system_now
 from warmline.services.book import BookService, ClientView
+from warmline.services.check import CheckService
 from warmline.services.export import ExportService
 from warmline.services.ingest import IngestService
 from warmline.services.roster import RosterService
 
 
 class Services(
-    AgendaService, BookService, ExportService, IngestService, RosterService, ServiceBase
+    AgendaService,
+    BookService,
+    CheckService,
+    ExportService,
+    IngestService,
+    RosterService,
+    ServiceBase,
 ):
     """Every use case of warmline. Open one with `Services.open()` (default book)
     or `Services.open(demo=True)`."""
