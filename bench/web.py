@@ -132,7 +132,7 @@ async def drive(
     base: str,
     method: str,
     paths: Callable[[int, random.Random], str],
-    data: dict[str, str] | None,
+    data: Callable[[random.Random], dict[str, str]] | None,
     seconds: float,
     n: int,
 ) -> Result:
@@ -152,7 +152,7 @@ async def drive(
                     if method == "GET":
                         r = await client.get(path)
                     else:
-                        body = dict(data or {})
+                        body = data(rng) if data else {}
                         body["text"] = rng.choice(DRAFTS)
                         r = await client.post(path, data=body, headers=headers)
                 except httpx.HTTPError:
@@ -222,14 +222,12 @@ def main() -> None:
 
     from warmline.services import Services
     from warmline.store.engine import forget_engine, open_engine
-    from warmline.web import seam
 
     svc = Services(open_engine(url), clock=lambda: NOW)
     with svc.book() as repo:
         clients = repo.clients()
         messages = repo.message_count()
     mine = [c for c in clients if c.owner == args.owner] or clients
-    coach_ready = seam.coach_ready(svc)
     forget_engine(url)
     print(
         f"book: {len(clients):,} clients, {messages:,} messages; each simulated user's Today "
@@ -276,28 +274,30 @@ def main() -> None:
         )
         phases: list[
             tuple[
-                str, str, Callable[[int, random.Random], str], dict[str, str] | None, float | None
+                str,
+                str,
+                Callable[[int, random.Random], str],
+                Callable[[random.Random], dict[str, str]] | None,
+                float | None,
             ]
         ] = [
             ("Today, 1 user", "GET", one_user, None, 100.0),
             (f"Today, {max(1, len(owners))} users", "GET", today_of, None, None),
             ("client page", "GET", lambda i, rng: rng.choice(sample), None, None),
         ]
-        if coach_ready:
-            phases.append(
-                (
-                    "coach check",
-                    "POST",
-                    lambda i, rng: "/coach/check",
-                    {"client_id": str(mine[0].id)},
-                    50.0,
-                )
+        ids = [c.id for c in mine]
+        phases.append(
+            (
+                "coach check",
+                "POST",
+                lambda i, rng: "/coach/check",
+                lambda rng: {"client_id": str(rng.choice(ids))},
+                50.0,
             )
+        )
         for label, method, paths, data, target in phases:
             result = asyncio.run(drive(base, method, paths, data, args.seconds, args.concurrency))
             report(label, result, args.seconds, target)
-        if not coach_ready:
-            print("  coach check       n/a: the coach is not in this build of warmline")
     finally:
         child.terminate()
         child.wait(timeout=10)

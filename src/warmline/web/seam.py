@@ -10,22 +10,27 @@ JSON API promise, and says whether each service is there yet, so a page can show
 from __future__ import annotations
 
 import contextlib
+import dataclasses
+import functools
 import re
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from warmline.coach import check as coach_check
 from warmline.core.clock import format_local
 from warmline.core.error import NotFound, WarmlineError
 from warmline.core.message import Message
 from warmline.core.principle import PRINCIPLES
 from warmline.core.text import Lang, detect_language
 from warmline.services import Services
+from warmline.web.memo import Memo
 from warmline.web.schema import (
     AgendaItemOut,
     CheckOut,
     ClientOut,
+    FindingOut,
     ImportPreviewOut,
     ImportResultOut,
     ReadingOut,
@@ -33,7 +38,6 @@ from warmline.web.schema import (
 )
 
 # The services' use cases each page needs, by the name it has on `Services`.
-COACH = "check"
 READER = "read"
 
 
@@ -50,10 +54,6 @@ def _use_case(svc: Services, name: str) -> Any:
     if not callable(found):
         raise NotReady(name)
     return found
-
-
-def coach_ready(svc: Services | type[Services]) -> bool:
-    return callable(getattr(svc, COACH, None))
 
 
 def reader_ready(svc: Services | type[Services]) -> bool:
@@ -113,11 +113,9 @@ def _find_item(svc: Services, item_id: str) -> Any:
     if found:
         cid = int(found.group(1))
         try:
-            exists = svc.client(cid).id == cid  # the services also match names; IDs must not
+            _exact_client(svc, cid)
         except NotFound:
-            exists = False
-        if not exists:
-            raise gone
+            raise gone from None
         client = cid
     for item in svc.today(client=client).items:
         if item.id == item_id:
@@ -154,9 +152,74 @@ def snooze(svc: Services, item_id: str, until: datetime) -> AgendaItemOut:
     return _item_out(item, svc.profile().ui_language)
 
 
-def check(svc: Services, text: str, client_id: int | None, lang: Lang) -> CheckOut:
-    _use_case(svc, COACH)
-    raise NotReady(COACH)
+# Fixers whose suggestion is the exact replacement of the matched words (one click).
+REPLACING_FIXERS = frozenset({"resolve-time"})
+
+
+@functools.cache
+def _fixers() -> dict[str, str]:
+    from warmline.coach import load_rules
+
+    return {rule.id: rule.fix for rule in load_rules()}
+
+
+def check(
+    svc: Services, text: str, client_id: int | None, lang: Lang, memo: Memo | None = None
+) -> CheckOut:
+    """The coach's findings on a draft (to a client, with what the book knows of them).
+
+    With a memo, what the book knows (the client's style, open questions, notes, thread)
+    and the coach settings are kept until the book changes, so checking as one types
+    costs only the check itself; the send time is always now.
+    """
+    findings: list[Any] = []
+    if text.strip():
+        if memo is None:
+            if client_id is not None:
+                _exact_client(svc, client_id)
+            findings = svc.check_draft(text, client_id)
+        else:
+            ctx = memo.get(("check-context", client_id), lambda: _context(svc, client_id))
+            config = memo.get(("coach-config",), svc.coach_config)
+            findings = coach_check(text, dataclasses.replace(ctx, now=svc.now()), config)
+    return CheckOut(
+        text=text,
+        language=detect_language(text, lang),
+        findings=[
+            FindingOut(
+                rule=f.rule,
+                principle=f.principle,
+                level=f.level,
+                start=f.start,
+                end=f.end,
+                match=f.match,
+                message=f.message,
+                suggestion=f.suggestion,
+                replaceable=bool(
+                    f.suggestion
+                    and f.start < f.end
+                    and text[f.start : f.end] == f.match
+                    and _fixers().get(f.rule) in REPLACING_FIXERS
+                ),
+            )
+            for f in findings
+        ],
+    )
+
+
+def _context(svc: Services, client_id: int | None) -> Any:
+    if client_id is not None:
+        _exact_client(svc, client_id)
+    return svc.check_context(client_id)
+
+
+def _exact_client(svc: Services, cid: int) -> None:
+    try:
+        exists = svc.client(cid).id == cid  # the services also match names; IDs must not
+    except NotFound:
+        exists = False
+    if not exists:
+        raise NotFound(f"client: no client with ID {cid}; open the client list to find them")
 
 
 def read(svc: Services, text: str, client_id: int | None, lang: Lang) -> ReadingOut:

@@ -8,12 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from playwright.sync_api import Page, expect
 
 from tests.web.browser.conftest import Live, shoot
-from warmline.services import Services
-from warmline.web import seam
 
 
 def test_a_today_item_is_copied_marked_sent_and_leaves(page: Page, live: Live) -> None:
@@ -49,9 +46,6 @@ def first_client_id(live: Live, item_id: str | None) -> int:
     return int(item_id.split(":client:")[1].split(":")[0])
 
 
-@pytest.mark.skipif(
-    not seam.coach_ready(Services), reason="needs the coach service (check a draft for a client)"
-)
 def test_a_vague_time_is_highlighted_and_the_suggestion_applied(page: Page, live: Live) -> None:
     client = live.services.clients()[0]
     page.goto(f"/clients/{client.id}")
@@ -65,6 +59,7 @@ def test_a_vague_time_is_highlighted_and_the_suggestion_applied(page: Page, live
     apply = finding.locator("button[data-apply]")
     suggestion = apply.get_attribute("data-replacement")
     assert suggestion and "下周" not in suggestion
+    finding.scroll_into_view_if_needed()
     shoot(page, "flow-b-coach-highlight")
 
     apply.click()

@@ -27,7 +27,6 @@ from warmline.web.schema import (
     NoteOut,
     RosterOut,
 )
-from warmline.web.seam import coach_ready
 
 router = APIRouter(prefix="/clients", tags=["pages"], include_in_schema=False)
 api = APIRouter(prefix="/api/clients", tags=["clients"])
@@ -212,9 +211,7 @@ def _timeline_context(svc: Services, cid: int, limit: int) -> dict[str, Any]:
 @router.get("/{cid}", response_class=HTMLResponse)
 def client_page(request: Request, svc: ServicesDep, cid: ClientIdDep) -> Response:
     context = _timeline_context(svc, cid, TIMELINE)
-    context.update(
-        {"active": "clients", "profile": my_profile(request), "coach_ready": coach_ready(svc)}
-    )
+    context.update({"active": "clients", "profile": my_profile(request)})
     return render(request, "client/page.html", context)
 
 

@@ -45,11 +45,9 @@ def check(
     text: Annotated[str, Form()] = "",
     client_id: Annotated[int | None, Form()] = None,
 ) -> Response:
-    if not seam.coach_ready(svc):
-        return render(request, "coach/_panel.html", {"ready": False, "result": None})
-    result = seam.check(svc, text, client_id, lang) if text.strip() else None
+    memo = request.app.state.memo
+    result = seam.check(svc, text, client_id, lang, memo) if text.strip() else None
     context = {
-        "ready": True,
         "result": result,
         "segments": segments(text, result.findings) if result else [],
     }
@@ -57,7 +55,7 @@ def check(
 
 
 @api.post("/check", response_model=CheckOut)
-def api_check(svc: ServicesDep, lang: LangDep, body: CheckIn) -> CheckOut:
+def api_check(request: Request, svc: ServicesDep, lang: LangDep, body: CheckIn) -> CheckOut:
     """Coach a draft (to a client when `client_id` is given): each finding has its
     principle, its span in the text, a message in the UI language and a suggestion."""
-    return seam.check(svc, body.text, body.client_id, lang)
+    return seam.check(svc, body.text, body.client_id, lang, request.app.state.memo)
