@@ -277,6 +277,11 @@ STRINGS: dict[str, Text] = {
         "Your own addresses and handles, so imports know which messages are yours.",
     ),
     "settings.rules": Text("教练规则开关", "Coach rules"),
+    "settings.rules_hint": Text(
+        "关掉你不需要的检查。规则的其他设置（级别、词表）保留不变。",
+        "Switch off the checks you do not want. A rule's other settings (level, phrases) stay.",
+    ),
+    "settings.rules_save": Text("保存规则开关", "Save the rule switches"),
     "settings.saved": Text("设置已保存。", "Settings saved."),
     "weekday.0": Text("周一", "Mon"),
     "weekday.1": Text("周二", "Tue"),

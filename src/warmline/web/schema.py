@@ -349,6 +349,22 @@ class CheckOut(BaseModel):
     findings: list[FindingOut]
 
 
+class RuleOut(BaseModel):
+    id: str
+    principle: str
+    level: str
+    enabled: bool
+    about: str = Field(description="What the rule flags, in the UI language")
+
+
+class RulesIn(BaseModel):
+    """Rule ID -> on (true) or off (false); rules not named keep their state."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    rules: dict[str, bool]
+
+
 class ReadIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 

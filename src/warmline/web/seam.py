@@ -34,6 +34,7 @@ from warmline.web.schema import (
     ImportPreviewOut,
     ImportResultOut,
     ReadingOut,
+    RuleOut,
     SenderOut,
 )
 
@@ -341,3 +342,46 @@ def confirm_import(
         clients_created=[ClientOut.of(c) for c in created],
         clients_mapped=[ClientOut.of(c) for c in mapped],
     )
+
+
+def coach_rules(svc: Services, lang: Lang) -> list[RuleOut]:
+    """Every coach rule with its principle, level and whether it is on (coach.yaml and
+    the user's stored settings applied)."""
+    from warmline.coach import load_rules
+
+    config = svc.coach_config()
+    rules = [*load_rules(), *config.extra_rules]
+    out = []
+    for rule in rules:
+        setting = config.setting(rule.id)
+        out.append(
+            RuleOut(
+                id=rule.id,
+                principle=rule.principle,
+                level=setting.level or rule.level,
+                enabled=setting.enabled,
+                about=re.sub(r"\{\w+\}", "…", rule.message.in_(lang)),
+            )
+        )
+    return out
+
+
+def switch_rules(svc: Services, wanted: dict[str, bool]) -> None:
+    """Turn rules on or off; other settings of a rule (level, phrases) are kept."""
+    current = {r.id: r.enabled for r in coach_rules(svc, "en")}
+    unknown = sorted(set(wanted) - set(current))
+    if unknown:
+        raise NotFound(f"rule: {unknown[0]!r} is not a coach rule; see GET /api/coach/rules")
+    stored = svc.coach_settings()
+    rules = dict(stored.get("rules") or {})
+    for rule_id, on in wanted.items():
+        if current[rule_id] == on:
+            continue
+        value = rules.get(rule_id)
+        if isinstance(value, dict):
+            rules[rule_id] = {**value, "enabled": on}
+        elif isinstance(value, str) and value not in ("on", "off", "true", "false", "yes", "no"):
+            rules[rule_id] = {"enabled": on, "level": value}
+        else:
+            rules[rule_id] = "on" if on else "off"
+    svc.set_coach_settings({**stored, "rules": rules})

@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse, Response
 from warmline.web import seam
 from warmline.web.dependency import LangDep, ServicesDep
 from warmline.web.page import render
-from warmline.web.schema import CheckIn, CheckOut, FindingOut
+from warmline.web.schema import CheckIn, CheckOut, FindingOut, RuleOut, RulesIn
 
 router = APIRouter(prefix="/coach", tags=["pages"], include_in_schema=False)
 api = APIRouter(prefix="/api/coach", tags=["coach"])
@@ -59,3 +59,16 @@ def api_check(request: Request, svc: ServicesDep, lang: LangDep, body: CheckIn) 
     """Coach a draft (to a client when `client_id` is given): each finding has its
     principle, its span in the text, a message in the UI language and a suggestion."""
     return seam.check(svc, body.text, body.client_id, lang, request.app.state.memo)
+
+
+@api.get("/rules", response_model=list[RuleOut])
+def api_rules(svc: ServicesDep, lang: LangDep) -> list[RuleOut]:
+    """Every coach rule, with whether it is on."""
+    return seam.coach_rules(svc, lang)
+
+
+@api.patch("/rules", response_model=list[RuleOut])
+def api_switch_rules(svc: ServicesDep, lang: LangDep, body: RulesIn) -> list[RuleOut]:
+    """Turn coach rules on or off (stored in the book; coach.yaml stays as it is)."""
+    seam.switch_rules(svc, body.rules)
+    return seam.coach_rules(svc, lang)

@@ -9,6 +9,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from warmline.core.client import CHANNEL_KINDS, Profile
 from warmline.core.error import WarmlineError
+from warmline.web import seam
 from warmline.web.dependency import ServicesDep
 from warmline.web.form import channel_fields, channel_text
 from warmline.web.page import is_htmx, render
@@ -42,9 +43,11 @@ def _settings_page(
     saved: bool = False,
     code: int = 200,
 ) -> Response:
+    profile = svc.profile()
     context: dict[str, Any] = {
         "active": "settings",
-        "form": values or _values(svc.profile()),
+        "form": values or _values(profile),
+        "rules": seam.coach_rules(svc, profile.ui_language),
         "kinds": CHANNEL_KINDS,
         "error": error,
         "saved": saved,
@@ -93,6 +96,15 @@ async def save_profile(request: Request, svc: ServicesDep) -> Response:
     except WarmlineError as exc:
         return _settings_page(request, svc, values=posted, error=exc.message, code=400)
     return RedirectResponse("/settings?saved=1", status_code=status.HTTP_303_SEE_OTHER)
+
+
+@router.post("/rules", response_class=HTMLResponse)
+async def save_rules(request: Request, svc: ServicesDep) -> Response:
+    """The coach rule switches: a checked box is on, an unchecked one off."""
+    form = await request.form()
+    on = {v for v in form.getlist("rule") if isinstance(v, str)}
+    seam.switch_rules(svc, {r.id: r.id in on for r in seam.coach_rules(svc, "en")})
+    return RedirectResponse("/settings?saved=1#rules-title", status_code=status.HTTP_303_SEE_OTHER)
 
 
 @router.post("/language")
