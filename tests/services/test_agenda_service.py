@@ -193,7 +193,7 @@ def pure_state(svc: Services, settings: AgendaSettings) -> AgendaState:
         )
 
 
-@pytest.mark.parametrize("seed", [1, 2, 3])
+@pytest.mark.parametrize("seed", [1, 2, 3, 4, 5])
 def test_the_snapshot_query_gives_the_same_agenda_as_the_pure_summary(
     svc: Services, seed: int
 ) -> None:
