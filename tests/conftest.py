@@ -96,3 +96,14 @@ def sqlite_svc(tmp_path: Path) -> Services:
     eng = make_engine(f"sqlite:///{tmp_path / 'only.db'}")
     migrate(eng)
     return Services(eng, settings=Settings(), clock=lambda: NOW)
+
+
+@pytest.fixture(scope="session")
+def demo_services(tmp_path_factory: pytest.TempPathFactory) -> Services:
+    """The demo book built once per test session at NOW; treat it as read-only."""
+    from warmline.services.demo import build_demo
+    from warmline.store.engine import open_engine
+
+    settings = Settings(home=tmp_path_factory.mktemp("demo-home"))
+    url = build_demo(settings, now=NOW)
+    return Services(open_engine(url), settings=settings, clock=lambda: NOW)

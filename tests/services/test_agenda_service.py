@@ -19,7 +19,6 @@ from warmline.agenda import (
     summarise,
 )
 from warmline.agenda.item import KINDS
-from warmline.config import Settings
 from warmline.core.client import Client
 from warmline.core.error import NotFound, WarmlineError
 from warmline.core.ledger import Commitment, Deliverable, Meeting, Note, Project
@@ -28,16 +27,12 @@ from warmline.core.text import is_cjk
 from warmline.core.workcal import WorkCalendar
 from warmline.services import Services
 from warmline.services.agenda import agenda_settings_from
-from warmline.services.demo import build_demo
-from warmline.store.engine import open_engine
 from warmline.store.snapshot import load_agenda_state
 
 
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Services:
-    settings = Settings(home=tmp_path_factory.mktemp("agenda-demo"))
-    url = build_demo(settings, now=NOW)
-    return Services(open_engine(url), settings=settings, clock=lambda: NOW)
+@pytest.fixture
+def demo(demo_services: Services) -> Services:
+    return demo_services
 
 
 def test_the_demo_book_yields_an_item_of_every_kind(demo: Services) -> None:

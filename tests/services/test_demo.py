@@ -15,11 +15,9 @@ from warmline.services.demo import build_demo, demo_time, load_demo_data
 from warmline.store.engine import open_engine
 
 
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Services:
-    settings = Settings(home=tmp_path_factory.mktemp("demo-home"))
-    url = build_demo(settings, now=NOW)
-    return Services(open_engine(url), settings=settings, clock=lambda: NOW)
+@pytest.fixture
+def demo(demo_services: Services) -> Services:
+    return demo_services
 
 
 def test_the_demo_has_at_least_15_clients_in_5_zones_half_chinese_half_english(
@@ -80,14 +78,20 @@ def test_the_demo_holds_every_scenario_the_agenda_needs(demo: Services) -> None:
         assert repo.testimonials()
 
 
-def test_building_the_demo_never_touches_the_users_book(tmp_path: Path) -> None:
+def test_building_the_demo_never_touches_the_users_book(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    small = load_demo_data()
+    small["clients"] = small["clients"][:1]
+    monkeypatch.setattr("warmline.services.demo.load_demo_data", lambda: small)
     settings = Settings(home=tmp_path)
     own = Services(open_engine(settings.book_url()), settings=settings, clock=lambda: NOW)
     own.add_client("My real client", timezone="UTC")
     build_demo(settings, now=NOW)
     build_demo(settings, now=NOW)  # a rebuild replaces the demo file
     assert [c.name for c in own.clients()] == ["My real client"]
-    assert settings.demo_path.exists()
+    demo = Services(open_engine(settings.book_url(demo=True)), settings=settings, clock=lambda: NOW)
+    assert len(demo.clients()) == 1  # rebuilt, not added to
 
 
 def test_demo_times_are_relative_to_now_in_the_clients_zone() -> None:

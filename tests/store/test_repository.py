@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import UTC, datetime, time, timedelta
+from pathlib import Path
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine
@@ -16,6 +18,7 @@ from warmline.core.error import Ambiguous, NotFound, WarmlineError
 from warmline.core.ledger import AgendaMark, Commitment, Deliverable, Meeting, Note, Project
 from warmline.core.ledger import Testimonial as Quote
 from warmline.core.message import Message
+from warmline.store.engine import alembic_config, make_engine
 from warmline.store.repository import Book
 from warmline.store.table import Base
 
@@ -34,7 +37,19 @@ WANG = Client(
 )
 
 
-def test_migrations_build_exactly_the_table_metadata(engine: Engine) -> None:
+def test_alembic_upgrade_head_on_an_empty_database_builds_exactly_the_metadata(
+    tmp_path: Path,
+) -> None:
+    eng = make_engine(f"sqlite:///{tmp_path / 'alembic.db'}")
+    command.upgrade(alembic_config(eng), "head")
+    with eng.connect() as conn:
+        diff = compare_metadata(
+            MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata
+        )
+    assert diff == []
+
+
+def test_a_migrated_book_matches_the_table_metadata(engine: Engine) -> None:
     with engine.connect() as conn:
         diff = compare_metadata(
             MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata

@@ -65,6 +65,7 @@ def register() -> None:
         client,
         deliver,
         demo,
+        importer,
         log,
         me,
         meet,
@@ -89,6 +90,7 @@ def register() -> None:
     deliver.register(app)
     book.register(app)
     demo.register(app)
+    importer.register(app)
 
 
 register()

@@ -9,9 +9,10 @@ from warmline.services.agenda import AgendaService, Today
 from warmline.services.base import ServiceBase, system_now
 from warmline.services.book import BookService, ClientView
 from warmline.services.export import ExportService
+from warmline.services.ingest import IngestService
 
 
-class Services(AgendaService, BookService, ExportService, ServiceBase):
+class Services(AgendaService, BookService, ExportService, IngestService, ServiceBase):
     """Every use case of warmline. Open one with `Services.open()` (default book)
     or `Services.open(demo=True)`."""
 

@@ -10,11 +10,12 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 
 from warmline.core.error import WarmlineError
+from warmline.store.table import Base
 
 _MIGRATIONS = Path(__file__).parent / "migrations"
 _lock = threading.Lock()
@@ -73,6 +74,11 @@ def migrate(engine: Engine) -> None:
             f"{str(exc.orig).strip()}; check WARMLINE_DATABASE_URL or WARMLINE_HOME"
         ) from exc
     if current == head_revision():
+        return
+    if current is None and not inspect(engine).get_table_names():
+        # A brand-new book: build the schema in one go and record it as migrated.
+        Base.metadata.create_all(engine)
+        command.stamp(alembic_config(engine), "head")
         return
     command.upgrade(alembic_config(engine), "head")
 

@@ -128,6 +128,29 @@ def message_from_row(r: MessageRow) -> Message:
     )
 
 
+def message_values(m: Message) -> dict[str, object]:
+    """A message as column values, for bulk inserts (no ORM object per row)."""
+    return {
+        "client_id": m.client_id,
+        "project_id": m.project_id,
+        "direction": m.direction,
+        "channel": m.channel,
+        "sent_at": m.sent_at,
+        "utc_offset_minutes": m.utc_offset_minutes,
+        "author": m.author,
+        "handle": m.handle,
+        "thread": m.thread,
+        "source": m.source,
+        "external_id": m.external_id or None,
+        "attachments": list(m.attachments),
+        "emotion": m.emotion,
+        "emotion_score": m.emotion_score,
+        "questions": list(m.questions),
+        "status_request": m.status_request,
+        "text": m.text,
+    }
+
+
 def message_row(m: Message) -> MessageRow:
     return MessageRow(
         id=m.id,

@@ -270,7 +270,29 @@ class Repository:
         return m.message_from_row(row)
 
     def add_messages(self, messages: Sequence[Message]) -> list[int]:
-        """Insert many messages in one flush; returns their IDs in order."""
+        """Insert many messages; returns their IDs in order.
+
+        Imports of 100,000 messages depend on this being fast: when every message is new
+        (no ID yet) and has an external ID (imports always do), the rows go in one
+        executemany without ORM objects and the IDs are read back by external ID (unique),
+        which is exact on every backend. Otherwise (a book restored with its IDs) the ORM
+        path keeps the given IDs.
+        """
+        if not messages:
+            return []
+        self.session.flush()
+        if all(x.external_id and x.id is None for x in messages):
+            table = MessageRow.__table__
+            self.session.execute(table.insert(), [m.message_values(x) for x in messages])  # type: ignore[attr-defined]
+            ids: dict[str, int] = {}
+            keys = [x.external_id for x in messages]
+            for start in range(0, len(keys), 500):
+                chunk = keys[start : start + 500]
+                q = select(MessageRow.external_id, MessageRow.id).where(
+                    MessageRow.external_id.in_(chunk)
+                )
+                ids.update((str(e), int(i)) for e, i in self.session.execute(q))
+            return [ids[k] for k in keys]
         rows = [m.message_row(x) for x in messages]
         self.session.add_all(rows)
         self.session.flush()
@@ -341,6 +363,24 @@ class Repository:
             r.client_id = client_id
         self.session.flush()
         return len(rows)
+
+    def attach_messages(
+        self, ids: Sequence[int], *, client_id: int | None = None, handle: str | None = None
+    ) -> None:
+        """Set the client and/or the handle of the given messages (import's late attribution)."""
+        values: dict[str, Any] = {}
+        if client_id is not None:
+            values["client_id"] = client_id
+        if handle is not None:
+            values["handle"] = handle
+        if not values or not ids:
+            return
+        for start in range(0, len(ids), 500):
+            chunk = list(ids[start : start + 500])
+            self.session.execute(
+                MessageRow.__table__.update().where(MessageRow.id.in_(chunk)).values(**values)  # type: ignore[attr-defined]
+            )
+        self.session.flush()
 
     def unassigned_handles(self) -> list[tuple[str, int, str]]:
         """(handle, message count, a sample text) for messages with no client yet."""
