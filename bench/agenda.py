@@ -364,6 +364,15 @@ def in_child(url: str, owner: str | None, runs: int) -> dict[str, Any]:
     return result
 
 
+def calibrate() -> float:
+    """CPU seconds for a fixed pure-Python loop, to compare machines."""
+    start = time.process_time()
+    total = 0
+    for i in range(10_000_000):
+        total += i * i
+    return time.process_time() - start
+
+
 def report(label: str, r: dict[str, Any]) -> None:
     print(
         f"  {label:<22} {r['clients']:>6,} clients  {r['items']:>5,} items  "
@@ -386,7 +395,11 @@ def main() -> None:
         print(json.dumps(measure(args.measure, args.owner, args.runs)))
         return
     sizes = [int(s) for s in args.sizes.split(",")]
-    print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}", flush=True)
+    print(
+        f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}, "
+        f"pure-Python speed: {calibrate():.2f} s CPU for 10M loop iterations",
+        flush=True,
+    )
     backends: list[str | None] = [None] + ([args.postgres] if args.postgres else [])
     for backend in backends:
         name = "PostgreSQL" if backend else "SQLite"

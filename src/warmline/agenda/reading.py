@@ -19,6 +19,7 @@ _LATIN_WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
 _DIGIT = re.compile(r"\d")
 _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 HOLDING_MAX_WORDS = 6  # "Understood, working on it now." / "好的，收到，我看一下"
+HOLDING_MAX_CHARS = 120
 _SENTENCE_END = re.compile(r"(?<=[。！？!?\n])|(?<=[.;；])\s+")
 _ZH_QUESTION_END = re.compile(r"[吗么呢][\s～~。.…]*$")
 _REQUESTS = (
@@ -95,8 +96,12 @@ def is_holding(text: str) -> bool:
     """A short reply with no substance: "收到", "ok", "Understood, working on it now".
 
     Short means at most HOLDING_MAX_WORDS words (a Chinese character counts half a
-    word); a reply with a number in it (a date, a time, a price) is never holding.
+    word); a reply with a number in it (a date, a time, a price) or longer than
+    HOLDING_MAX_CHARS characters is never holding. (The store relies on the last
+    two rules: it can tell such replies apart in SQL; see store/snapshot.py.)
     """
+    if len(text) > HOLDING_MAX_CHARS:
+        return False
     bare = _URL.sub(" ", text)
     if _DIGIT.search(bare):
         return False

@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, String, and_, cast, func, or_, select, type_coerce
 from sqlalchemy.orm import Session, aliased
 
+from warmline.agenda.reading import HOLDING_MAX_CHARS
 from warmline.agenda.state import AgendaSettings, AgendaState, ClientActivity, MessageDigest
 from warmline.core.client import Channels, Client, Profile
 from warmline.core.ledger import Note
@@ -41,7 +42,7 @@ NOTES_PER_CLIENT = 5
 PROMISE_HORIZON = timedelta(days=30)
 # Characters without which neither the coach nor agenda.reading sees a question.
 QUESTION_MARKS = ("?", "？", "吗", "么", "呢")
-_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_NO_CHANNELS = Channels()  # the agenda never reads a client's handles
 _CHUNK = 900  # ids per IN list: well inside SQLite's and PostgreSQL's parameter limits
 
 
@@ -60,20 +61,21 @@ def _scope(owner: str | None, client_ids: Sequence[int] | None) -> list[ColumnEl
 
 
 def _client(row: Any) -> Client:
+    # Positional, in Client's field order: this runs once per client in the book.
     return Client(
-        id=row.id,
-        name=row.name,
-        company=row.company,
-        city=row.city,
-        country=row.country,
-        timezone=row.timezone,
-        language=as_lang(row.language),
-        channels=Channels(),
-        tags=_json_list(row.tags),
-        status=row.status,
-        owner=row.owner,
-        created_at=_utc(row.created_at),
-        archived_at=_utc(row.archived_at),
+        row.name,
+        row.timezone,
+        as_lang(row.language),
+        row.company,
+        row.city,
+        row.country,
+        _NO_CHANNELS,
+        _json_list(row.tags),
+        row.status,
+        row.owner,
+        _utc(row.created_at),
+        _utc(row.archived_at),
+        row.id,
     )
 
 
@@ -101,8 +103,9 @@ def _utc(value: Any) -> datetime | None:
     """A stored UTC time, read raw, as an aware datetime."""
     if value is None:
         return None
-    moment = value if isinstance(value, datetime) else datetime.fromisoformat(value)
-    return moment.replace(tzinfo=UTC)
+    if isinstance(value, str):  # SQLite: "2026-11-23 02:00:00.000000"
+        return datetime.fromisoformat(value + "+00:00")
+    return value.replace(tzinfo=UTC) if isinstance(value, datetime) else None
 
 
 def _json_list(value: Any) -> tuple[str, ...]:
@@ -150,6 +153,19 @@ def _attrs(row: Any) -> Any:
 def _after(moment: datetime | None, mark: datetime | None) -> bool:
     """`moment` exists and is later than `mark` (no mark: any moment is later)."""
     return moment is not None and (mark is None or moment > mark)
+
+
+def _surely_substantive(row: Any) -> ColumnElement[bool]:
+    """Replies that agenda.reading.is_holding calls substantive, decidable in SQL: no link,
+    and a digit or more than HOLDING_MAX_CHARS characters (a subset of all such replies)."""
+    return and_(
+        ~row.text.contains("http", autoescape=True),
+        ~row.text.contains("www.", autoescape=True),
+        or_(
+            func.length(row.text) > HOLDING_MAX_CHARS,
+            *(row.text.contains(str(digit)) for digit in range(10)),
+        ),
+    )
 
 
 def _may_ask() -> ColumnElement[bool]:
@@ -208,9 +224,9 @@ def load_agenda_state(
         days=max(settings.revisit_days, default=0) + settings.revisit_window_days
     )
     projects = [
-        m.project_from_row(r)
-        for r in session.scalars(
-            select(ProjectRow)
+        m.project_from_row(_attrs(r))
+        for r in session.execute(
+            select(ProjectRow.__table__)
             .where(
                 ProjectRow.client_id.in_(in_scope),
                 or_(
@@ -291,6 +307,7 @@ def load_agenda_state(
             _digest_columns()
             .join(last, last.c.cid == MessageRow.client_id)
             .where(
+                MessageRow.client_id.in_(chunk),  # steers planners without statistics
                 MessageRow.direction == "in",
                 MessageRow.sent_at > last.c.lo,
                 MessageRow.sent_at <= now,
@@ -321,17 +338,48 @@ def load_agenda_state(
         if r.client_id not in first_ask or d.sent_at < first_ask[r.client_id]:
             first_ask[r.client_id] = d.sent_at
     for chunk in _chunks(sorted(first_ask)):
-        for r in session.execute(
-            _digest_columns().where(
-                MessageRow.client_id.in_(chunk),
-                MessageRow.direction == "out",
-                MessageRow.sent_at >= window_start,
-                MessageRow.sent_at <= now,
+        # Our replies are read for their text only (does one answer the question?), and
+        # only from each client's newest reply that surely has substance: the rule stops
+        # looking back there (agenda/rules/reply.open_questions).
+        ours = aliased(MessageRow)
+        cut = (
+            select(ours.client_id.label("cid"), func.max(ours.sent_at).label("since"))
+            .where(
+                ours.client_id.in_(chunk),
+                ours.direction == "out",
+                ours.sent_at >= window_start,
+                ours.sent_at <= now,
+                _surely_substantive(ours),
             )
-        ):
-            d = _digest(r)
-            if d.sent_at > first_ask[r.client_id]:
-                recent.setdefault(r.client_id, {})[r.id] = d
+            .group_by(ours.client_id)
+            .subquery()
+        )
+        replies = select(
+            MessageRow.id,
+            MessageRow.client_id,
+            _raw(MessageRow.sent_at, "sent_at"),
+            func.substr(MessageRow.text, 1, TEXT_LIMIT).label("text"),
+            MessageRow.project_id,
+        ).where(
+            MessageRow.direction == "out",
+            MessageRow.sent_at >= window_start,
+            MessageRow.sent_at <= now,
+        )
+        with_cut = replies.join(cut, cut.c.cid == MessageRow.client_id).where(
+            MessageRow.client_id.in_(chunk), MessageRow.sent_at >= cut.c.since
+        )
+        without_cut = replies.where(
+            MessageRow.client_id.in_(chunk),
+            MessageRow.client_id.not_in(select(cut.c.cid)),
+        )
+        for query in (with_cut, without_cut):
+            for r in session.execute(query):
+                sent = _utc(r.sent_at)
+                assert sent is not None
+                if sent > first_ask[r.client_id]:
+                    recent.setdefault(r.client_id, {})[r.id] = MessageDigest(
+                        r.id, "out", sent, r.text or "", r.project_id
+                    )
 
     activity = {
         cid: ClientActivity(

@@ -126,6 +126,16 @@ class MessageRow(Base):
     __table_args__ = (
         Index("ix_messages_client_sent", "client_id", "sent_at"),
         Index("ix_messages_client_direction_sent", "client_id", "direction", "sent_at"),
+        # The agenda snapshot: our last update per project (and on no project) is one
+        # seek; the question window is a range scan when the whole book is in scope.
+        Index(
+            "ix_messages_client_direction_project_sent",
+            "client_id",
+            "direction",
+            "project_id",
+            "sent_at",
+        ),
+        Index("ix_messages_direction_sent", "direction", "sent_at"),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     client_id: Mapped[int | None] = mapped_column(

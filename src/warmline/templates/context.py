@@ -5,10 +5,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 
 from warmline.core.clock import format_date, format_local
 from warmline.core.message import Emotion
 from warmline.core.text import Lang
+
+
+@lru_cache(maxsize=16384)
+def local_text(dt: datetime, zone_name: str, lang: str) -> str:
+    """`format_local`, cached: an agenda repeats the same few proposed times many times."""
+    return format_local(dt, zone_name, lang)
+
+
+@lru_cache(maxsize=16384)
+def day_text(dt: datetime, zone_name: str, lang: str) -> str:
+    """`format_date`, cached."""
+    return format_date(dt, zone_name, lang)
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,10 +46,10 @@ class MessageContext:
 
     def when(self, dt: datetime | None) -> str:
         """A time in the client's zone, as they read it."""
-        return "" if dt is None else format_local(dt, self.client_zone, self.lang)
+        return "" if dt is None else local_text(dt, self.client_zone, self.lang)
 
     def day(self, dt: datetime | None) -> str:
-        return "" if dt is None else format_date(dt, self.client_zone, self.lang)
+        return "" if dt is None else day_text(dt, self.client_zone, self.lang)
 
     def pick(self, zh: str, en: str) -> str:
         return zh if self.lang == "zh" else en

@@ -13,8 +13,8 @@ from datetime import timedelta
 from warmline.agenda.item import AgendaItem, Kind
 from warmline.agenda.rank import timing
 from warmline.agenda.rule import RuleContext
-from warmline.core.clock import format_date
 from warmline.core.text import Text
+from warmline.templates.context import day_text
 
 PRINCIPLE = "S4"
 KIND: Kind = "feedback"
@@ -43,10 +43,10 @@ def check(ctx: RuleContext) -> Iterator[AgendaItem]:
         zone = ctx.state.profile.timezone
         project = ctx.project(d.project_id)
         reason = Text(
-            f"{format_date(d.sent_at, zone, 'zh')}发给 {client.name} 的「{d.what}」，"
-            f"反馈期限{format_date(by, zone, 'zh')}已过，还没有回音",
-            f"{client.name} has not responded to {d.what} (sent {format_date(d.sent_at, zone, 'en')}, "
-            f"feedback due {format_date(by, zone, 'en')})",
+            f"{day_text(d.sent_at, zone, 'zh')}发给 {client.name} 的「{d.what}」，"
+            f"反馈期限{day_text(by, zone, 'zh')}已过，还没有回音",
+            f"{client.name} has not responded to {d.what} (sent {day_text(d.sent_at, zone, 'en')}, "
+            f"feedback due {day_text(by, zone, 'en')})",
         )
         yield ctx.item(
             id=f"S4:client:{client.id}:deliverable:{d.id}",

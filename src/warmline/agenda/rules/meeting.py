@@ -14,11 +14,12 @@ from datetime import timedelta
 from warmline.agenda.item import AgendaItem, Factor, Kind
 from warmline.agenda.rank import timing
 from warmline.agenda.rule import RuleContext
-from warmline.core.clock import format_local, local
+from warmline.core.clock import local
 from warmline.core.ledger import Meeting
 from warmline.core.text import Text
 from warmline.core.workcal import WorkCalendar
 from warmline.templates import OpenerFacts, openers
+from warmline.templates.context import local_text
 
 PRINCIPLE = "T3"
 KIND: Kind = "meeting"
@@ -62,11 +63,11 @@ def check(ctx: RuleContext) -> Iterator[AgendaItem]:
             )
         )
         mine_zh, mine_en = (
-            format_local(m.start, me_zone, "zh"),
-            format_local(m.start, me_zone, "en"),
+            local_text(m.start, me_zone, "zh"),
+            local_text(m.start, me_zone, "en"),
         )
-        theirs_zh = format_local(m.start, their_zone, "zh")
-        theirs_en = format_local(m.start, their_zone, "en")
+        theirs_zh = local_text(m.start, their_zone, "zh")
+        theirs_en = local_text(m.start, their_zone, "en")
         reason = Text(
             f"与 {client.name} 的{m.title or '通话'}：{mine_zh}（对方 {theirs_zh}）",
             f"{m.title or 'Call'} with {client.name}: {mine_en} (theirs {theirs_en})",

@@ -14,8 +14,8 @@ from datetime import timedelta
 from warmline.agenda.item import AgendaItem
 from warmline.agenda.rank import soft_timing, timing
 from warmline.agenda.rule import RuleContext
-from warmline.core.clock import format_local
 from warmline.core.text import Text
+from warmline.templates.context import local_text
 
 PRINCIPLE = "T2"
 KINDS = ("promise", "nudge")
@@ -37,7 +37,7 @@ def check(ctx: RuleContext) -> Iterator[AgendaItem]:
         if client is None or client.id is None:
             continue
         what = _clip(c.text)
-        when_zh, when_en = format_local(c.due, zone, "zh"), format_local(c.due, zone, "en")
+        when_zh, when_en = local_text(c.due, zone, "zh"), local_text(c.due, zone, "en")
         if c.by == "us":
             if c.due > horizon:
                 continue

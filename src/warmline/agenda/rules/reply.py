@@ -20,9 +20,9 @@ from warmline.agenda.reading import asked, is_holding, needs_reply
 from warmline.agenda.rule import RuleContext, working_age
 from warmline.agenda.state import ClientActivity, MessageDigest
 from warmline.core.client import Client
-from warmline.core.clock import format_date
 from warmline.core.message import Emotion
 from warmline.core.text import Text
+from warmline.templates.context import day_text
 
 PRINCIPLE = "S3"
 AGE_CAP = 30  # working days; older waits read "30 working days"
@@ -175,8 +175,8 @@ def _unanswered(
     first, first_q = questions[0]
     due = ctx.me.add_working_time(first.sent_at, ctx.reply_target)
     asked = [q for _, q in questions]
-    day_zh = format_date(first.sent_at, ctx.state.profile.timezone, "zh")
-    day_en = format_date(first.sent_at, ctx.state.profile.timezone, "en")
+    day_zh = day_text(first.sent_at, ctx.state.profile.timezone, "zh")
+    day_en = day_text(first.sent_at, ctx.state.profile.timezone, "en")
     reason = Text(
         f"{client.name} {day_zh}问的「{_clip(first_q)}」还没有答复",
         f'{client.name}\'s question "{_clip(first_q)}" from {day_en} is still unanswered',

@@ -15,8 +15,8 @@ from datetime import timedelta
 from warmline.agenda.item import AgendaItem, Kind
 from warmline.agenda.rank import soft_timing
 from warmline.agenda.rule import RuleContext, end_of_working_day
-from warmline.core.clock import format_date
 from warmline.core.text import Text
+from warmline.templates.context import day_text
 
 PRINCIPLE = "S5"
 KIND: Kind = "revisit"
@@ -44,8 +44,8 @@ def check(ctx: RuleContext) -> Iterator[AgendaItem]:
             continue
         zone = ctx.state.profile.timezone
         reason = Text(
-            f"「{project.title}」{format_date(done, zone, 'zh')}完成，已满 {stage} 天：回访 {client.name}",
-            f"{project.title} was completed {format_date(done, zone, 'en')}: "
+            f"「{project.title}」{day_text(done, zone, 'zh')}完成，已满 {stage} 天：回访 {client.name}",
+            f"{project.title} was completed {day_text(done, zone, 'en')}: "
             f"{stage}-day check-in with {client.name}",
         )
         yield ctx.item(

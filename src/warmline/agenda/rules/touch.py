@@ -14,9 +14,9 @@ from datetime import timedelta
 from warmline.agenda.item import AgendaItem, Kind
 from warmline.agenda.rank import soft_timing
 from warmline.agenda.rule import RuleContext
-from warmline.core.clock import format_date
 from warmline.core.ledger import Project
 from warmline.core.text import Text
+from warmline.templates.context import day_text
 
 PRINCIPLE = "R3"
 KIND: Kind = "touch"
@@ -47,9 +47,9 @@ def check(ctx: RuleContext) -> Iterator[AgendaItem]:
         silent = (ctx.now - last).days
         cycle = int((ctx.now - last) / gap)
         reason = Text(
-            f"与{'潜在客户 ' if lead else ''}{client.name} 已 {silent} 天没有联系（上次{format_date(last, zone, 'zh')}）",
+            f"与{'潜在客户 ' if lead else ''}{client.name} 已 {silent} 天没有联系（上次{day_text(last, zone, 'zh')}）",
             f"No contact with {'lead ' if lead else ''}{client.name} for {silent} days "
-            f"(last {format_date(last, zone, 'en')})",
+            f"(last {day_text(last, zone, 'en')})",
         )
         previous = latest_project.get(client_id)
         project = previous.title if previous is not None else ""

@@ -11,16 +11,16 @@ carries the update instead, so the two do not both appear.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from warmline.agenda.cadence import cadence, cadence_days, project_length_days
 from warmline.agenda.item import AgendaItem, Kind
 from warmline.agenda.rank import mood, timing
 from warmline.agenda.rule import RuleContext, end_of_working_day
 from warmline.agenda.state import ClientActivity, MessageDigest
-from warmline.core.clock import format_date
 from warmline.core.ledger import Project
 from warmline.core.text import Text
+from warmline.templates.context import day_text
 
 PRINCIPLE = "S2"
 KIND: Kind = "update"
@@ -55,6 +55,7 @@ def _status_request(
 
 def check(ctx: RuleContext) -> Iterator[AgendaItem]:
     horizon = end_of_working_day(ctx)
+    next_updates: dict[timedelta, datetime] = {}
     for project in ctx.state.projects:
         if project.status != "active" or project.id is None:
             continue
@@ -92,10 +93,12 @@ def check(ctx: RuleContext) -> Iterator[AgendaItem]:
             )
         else:
             reason = Text(
-                f"「{project.title}」该发进度了：上次是{format_date(base, zone, 'zh')}，每 {days:g} 天一次",
-                f"Update on {project.title} due: last one {format_date(base, zone, 'en')}, every {days:g} days",
+                f"「{project.title}」该发进度了：上次是{day_text(base, zone, 'zh')}，每 {days:g} 天一次",
+                f"Update on {project.title} due: last one {day_text(base, zone, 'en')}, every {days:g} days",
             )
-        next_update = ctx.me.next_working_moment(ctx.now + every)
+        next_update = next_updates.get(every)
+        if next_update is None:
+            next_update = next_updates[every] = ctx.me.next_working_moment(ctx.now + every)
         length = project_length_days(project)
         span = (
             Text("无截止日期", "no due date")
