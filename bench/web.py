@@ -291,7 +291,7 @@ def main() -> None:
                 "coach check",
                 "POST",
                 lambda i, rng: "/coach/check",
-                lambda rng: {"client_id": str(rng.choice(ids))},
+                lambda rng: {"client_id": str(ids[rng.randrange(args.concurrency)])},
                 50.0,
             )
         )

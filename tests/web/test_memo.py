@@ -93,3 +93,14 @@ def test_today_changes_at_once_after_a_write_through_the_app(
         f"/api/clients/{cast.li}/messages", json={"direction": "in", "text": "报价什么时候能发？"}
     )
     assert "李娜" in {i["client_name"] for i in web.get("/api/today").json()}
+
+
+def test_checking_a_draft_does_not_make_today_stale(web: TestClient, cast: Cast) -> None:
+    memo = web.app.state.memo  # type: ignore[attr-defined]
+    web.get("/api/today")
+    generation = memo.generation
+    web.post("/api/coach/check", json={"text": "下周发您", "client_id": cast.wang})
+    web.post("/coach/check", data={"text": "下周发您", "client_id": cast.wang})
+    assert memo.generation == generation
+    web.post(f"/api/clients/{cast.wang}/notes", json={"text": "喜欢喝茶"})
+    assert memo.generation > generation

@@ -60,15 +60,24 @@ class Memo:
             return value
 
 
+# POSTs that only read (a draft to check, a message to read): they change nothing.
+READ_ONLY_POSTS = frozenset({"/coach/check", "/api/coach/check", "/read", "/api/read"})
+
+
 class BumpOnWrite:
-    """ASGI middleware: any unsafe request marks the memo stale, before and after."""
+    """ASGI middleware: any unsafe request marks the memo stale, before and after
+    (except the POSTs that only read)."""
 
     def __init__(self, app: ASGIApp, memo: Memo) -> None:
         self.app = app
         self.memo = memo
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] in SAFE_METHODS:
+        if (
+            scope["type"] != "http"
+            or scope["method"] in SAFE_METHODS
+            or scope["path"] in READ_ONLY_POSTS
+        ):
             await self.app(scope, receive, send)
             return
         self.memo.bump()
