@@ -14,7 +14,8 @@ drawn from one owner's clients.
 
 Targets (issue 6): p95 <= 100 ms for Today, <= 50 ms for a coach check.
 
-Run: python bench/web.py [--seconds 30] [--concurrency 20] [--clients 2000]
+Run: python bench/web.py [--seconds 30] [--concurrency 20] [--clients 2000] [--only coach]
+(BENCH_DEBUG=1 also prints each phase's slowest requests and when they started.)
 """
 
 from __future__ import annotations
@@ -124,6 +125,7 @@ def serve(url: str, port: int) -> None:
 @dataclass
 class Result:
     times: list[float] = field(default_factory=list)
+    starts: list[float] = field(default_factory=list)
     errors: int = 0
     statuses: dict[int, int] = field(default_factory=dict)
 
@@ -159,6 +161,7 @@ async def drive(
                     result.errors += 1
                     continue
                 result.times.append(time.perf_counter() - t0)
+                result.starts.append(t0)
                 result.statuses[r.status_code] = result.statuses.get(r.status_code, 0) + 1
                 if r.status_code >= 400:
                     result.errors += 1
@@ -206,6 +209,7 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=20)
     parser.add_argument("--clients", type=int, default=2000, help="size of our own book")
     parser.add_argument("--owner", default="user07", help="whose clients' pages to open")
+    parser.add_argument("--only", help="run only the phases whose label contains this (e.g. coach)")
     parser.add_argument("--serve", help=argparse.SUPPRESS)
     parser.add_argument("--port", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -296,8 +300,14 @@ def main() -> None:
             )
         )
         for label, method, paths, data, target in phases:
+            if args.only and args.only not in label:
+                continue
             result = asyncio.run(drive(base, method, paths, data, args.seconds, args.concurrency))
             report(label, result, args.seconds, target)
+            if os.environ.get("BENCH_DEBUG"):
+                t0 = min(result.starts)
+                slow = sorted(zip(result.times, result.starts, strict=True), reverse=True)[:8]
+                print("   slowest:", [(round(a * 1000), round(b - t0, 2)) for a, b in slow])
     finally:
         child.terminate()
         child.wait(timeout=10)

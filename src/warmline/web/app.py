@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import secrets
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import AsyncIterator, Callable, Sequence
 from pathlib import Path
 
 from fastapi import Depends, FastAPI, Request
@@ -17,6 +19,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from warmline import __version__
 from warmline.core.error import NotFound, WarmlineError
 from warmline.services import Services
+from warmline.web import seam
 from warmline.web.csrf import CsrfCookie, CsrfError, check_csrf
 from warmline.web.dependency import get_lang
 from warmline.web.i18n import translator
@@ -159,6 +162,19 @@ def _lang_of(request: Request) -> str:
         return "en"
 
 
+@contextlib.asynccontextmanager
+async def _warm_up(app: FastAPI) -> AsyncIterator[None]:
+    """When served, load and compile the coach's rules in the background, so the first
+    draft checked does not wait for them."""
+
+    def warm() -> None:
+        with contextlib.suppress(WarmlineError):  # a bad coach.yaml is reported when used
+            seam.check(app.state.services, "warm-up", None, "en", app.state.memo)
+
+    threading.Thread(target=warm, name="warmline-warm-up", daemon=True).start()
+    yield
+
+
 def create_app(
     services: Services,
     *,
@@ -170,6 +186,7 @@ def create_app(
     """The FastAPI app for `services`. Only loopback host names are accepted unless
     `allowed_hosts` says otherwise (["*"] when served on the network)."""
     app = FastAPI(
+        lifespan=_warm_up,
         title="warmline",
         version=__version__,
         description="The JSON API of warmline's local web app. Every write needs the "

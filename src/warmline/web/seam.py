@@ -181,7 +181,7 @@ def check(
             findings = svc.check_draft(text, client_id)
         else:
             ctx = memo.get(("check-context", client_id), lambda: _context(svc, client_id))
-            config = memo.get(("coach-config",), svc.coach_config)
+            config = memo.get(("coach-config",), lambda: _compiled_config(svc))
             findings = coach_check(text, dataclasses.replace(ctx, now=svc.now()), config)
     return CheckOut(
         text=text,
@@ -206,6 +206,16 @@ def check(
             for f in findings
         ],
     )
+
+
+def _compiled_config(svc: Services) -> Any:
+    """The coach settings, with the rules compiled for them once (not in every thread
+    that checks at the same moment: compiling takes a second or two)."""
+    from warmline.coach import compile_rules
+
+    config = svc.coach_config()
+    compile_rules(config)
+    return config
 
 
 def _context(svc: Services, client_id: int | None) -> Any:
