@@ -1,6 +1,7 @@
 """The web UI's own strings, in Simplified Chinese and English.
 
 Templates call `t("key")`; the language is the user's setting (Profile.ui_language).
+With a count `n`, English strings may write `{s}` for the plural ending.
 A test checks that every key a template or route uses exists here in both languages.
 """
 
@@ -62,7 +63,7 @@ STRINGS: dict[str, Text] = {
     ),
     "today.refresh": Text("刷新", "Refresh"),
     "today.empty": Text("都处理完了。去喝杯茶吧。", "All done. Time for a cup of tea."),
-    "today.count": Text("{n} 项", "{n} items"),
+    "today.count": Text("{n} 项", "{n} item{s}"),
     "today.their_time": Text("对方当地时间", "Their time"),
     "today.send_at": Text("建议发送时间", "Best sent"),
     "today.suggested": Text("建议消息（可修改）", "Suggested message (edit freely)"),
@@ -96,7 +97,7 @@ STRINGS: dict[str, Text] = {
     "clients.add": Text("添加客户", "Add a client"),
     "clients.none": Text("没有符合条件的客户。", "No client matches."),
     "clients.more": Text("再显示更多（还有 {n} 位）", "Show more ({n} more)"),
-    "clients.count": Text("{n} 位客户", "{n} clients"),
+    "clients.count": Text("{n} 位客户", "{n} client{s}"),
     "clients.local_time": Text("当地时间", "Local time"),
     "clients.last_contact": Text("上次联系", "Last contact"),
     "clients.waiting": Text("等你回复", "Waiting for you"),
@@ -175,7 +176,7 @@ STRINGS: dict[str, Text] = {
     "client.channels": Text("联系方式", "Channels"),
     "client.tags": Text("标签", "Tags"),
     "client.language": Text("语言", "Language"),
-    "client.messages_count": Text("{n} 条消息", "{n} messages"),
+    "client.messages_count": Text("{n} 条消息", "{n} message{s}"),
     # emotions
     "emotion.anger": Text("生气", "Angry"),
     "emotion.anxiety": Text("着急", "Anxious"),
@@ -239,7 +240,7 @@ STRINGS: dict[str, Text] = {
         "正在读取文件（预览，不写入）……", "Reading the file (a dry run, nothing is stored)…"
     ),
     "import.importing": Text("正在导入……", "Importing…"),
-    "import.read_so_far": Text("已读 {n} 条消息", "{n} messages read so far"),
+    "import.read_so_far": Text("已读 {n} 条消息", "{n} message{s} read so far"),
     "import.nothing_stored": Text("没有写入任何内容。", "Nothing was stored."),
     "import.assigned": Text(
         "其中 {n} 条已对应到认识的客户；{out} 条是你发的。",
@@ -253,12 +254,12 @@ STRINGS: dict[str, Text] = {
     "import.another": Text("再导入一个文件", "Import another file"),
     "import.confirm": Text("确认导入", "Confirm the import"),
     "import.cancel": Text("放弃", "Discard"),
-    "import.done": Text("已导入 {n} 条消息。", "Imported {n} messages."),
+    "import.done": Text("已导入 {n} 条消息。", "Imported {n} message{s}."),
     "import.discarded": Text("已放弃，没有写入任何内容。", "Discarded; nothing was stored."),
     "import.expired": Text(
         "这次上传已失效，请重新上传文件。", "This upload has expired; upload the file again."
     ),
-    "import.messages": Text("{n} 条", "{n} messages"),
+    "import.messages": Text("{n} 条", "{n} message{s}"),
     # Settings
     "settings.title": Text("设置", "Settings"),
     "settings.me": Text("我的资料", "About me"),
@@ -298,7 +299,11 @@ def translator(lang: Lang) -> Callable[..., str]:
 
     def t(key: str, **values: object) -> str:
         text = STRINGS[key].in_(lang)
-        return text.format(**values) if values else text
+        if not values:
+            return text
+        if "n" in values:  # English plurals: "{n} item{s}"
+            values = {"s": "" if values["n"] == 1 else "s", **values}
+        return text.format(**values)
 
     return t
 
