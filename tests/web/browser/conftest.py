@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 import uvicorn
 
+from tests.conftest import NOW
 from warmline.config import Settings
 from warmline.services import Services
-from warmline.store.engine import forget_engine, make_engine
+from warmline.store.engine import make_engine
 from warmline.web import create_app
 
 CHROMIUM = "/usr/bin/chromium"
@@ -95,22 +96,24 @@ def page(chromium: object, live: Live) -> Iterator[object]:
 
 
 @pytest.fixture(scope="session")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo book, built once per session relative to the real now."""
-    from warmline.services.demo import build_demo
-
-    settings = Settings(home=tmp_path_factory.mktemp("demo-home"))
-    forget_engine(build_demo(settings))  # closing the last connection checkpoints the WAL
-    return settings.demo_path
+def demo_file(demo_services: Services, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The session's demo book (built at NOW), copied once the WAL is written back."""
+    with demo_services.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    source = demo_services.engine.url.database
+    assert source
+    copy = tmp_path_factory.mktemp("browser-demo") / "demo.db"
+    shutil.copyfile(source, copy)
+    return copy
 
 
 @pytest.fixture
 def demo(demo_file: Path, tmp_path: Path) -> Iterator[Services]:
-    """A private copy of the demo book for one test (the real clock, the test's home)."""
+    """A private copy of the demo book for one test, its clock at the demo's NOW."""
     path = tmp_path / "demo.db"
     shutil.copyfile(demo_file, path)
     engine = make_engine(f"sqlite:///{path}")
-    yield Services(engine, settings=Settings())
+    yield Services(engine, settings=Settings(), clock=lambda: NOW)
     engine.dispose()
 
 
