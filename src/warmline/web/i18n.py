@@ -210,6 +210,8 @@ STRINGS: dict[str, Text] = {
     "read.plan": Text("应对步骤", "Response plan"),
     "read.reply": Text("回复草稿", "Drafted reply"),
     "read.nothing": Text("无", "none"),
+    "read.cues": Text("依据", "Read from"),
+    "read.to_compose": Text("去写回复", "Write the reply"),
     "read.log_in": Text("记录为收到的消息", "Log as received"),
     # Import
     "import.title": Text("导入聊天记录", "Import conversations"),

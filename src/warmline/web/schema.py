@@ -373,26 +373,33 @@ class ReadIn(BaseModel):
 
 
 class AmbiguityOut(BaseModel):
-    match: str
-    question: str
+    match: str = Field(description="The client's words that admit several readings")
+    question: str = Field(description="A confirming question, in the client's language (C3)")
 
 
 class ClientPromiseOut(BaseModel):
     text: str
     due: datetime | None
-    due_text: str
+    due_text: str = Field(description="The due time as a person reads it, in the client's zone")
+
+
+class PlanStepOut(BaseModel):
+    principle: str
+    text: str
 
 
 class ReadingOut(BaseModel):
     language: str
     emotion: str
-    emotion_score: float | None
+    emotion_score: float
+    cues: list[str] = Field(description="What the emotion was read from")
     questions: list[str]
     status_request: bool
     ambiguities: list[AmbiguityOut]
     promises: list[ClientPromiseOut]
-    plan: list[str]
-    reply: str | None
+    plan: list[PlanStepOut] = Field(description="For anger: the six steps of the response")
+    reply: str | None = Field(description="For anger: a drafted reply in the client's language")
+    next_update: datetime | None = Field(description="The next update the reply promises")
 
 
 class SenderOut(BaseModel):

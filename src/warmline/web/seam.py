@@ -28,18 +28,21 @@ from warmline.services import Services
 from warmline.web.memo import Memo
 from warmline.web.schema import (
     AgendaItemOut,
+    AmbiguityOut,
     CheckOut,
     ClientOut,
+    ClientPromiseOut,
     FindingOut,
     ImportPreviewOut,
     ImportResultOut,
+    PlanStepOut,
     ReadingOut,
     RuleOut,
     SenderOut,
 )
 
 # The services' use cases each page needs, by the name it has on `Services`.
-READER = "read"
+READER = "read_message"
 
 
 class NotReady(WarmlineError):
@@ -234,8 +237,33 @@ def _exact_client(svc: Services, cid: int) -> None:
 
 
 def read(svc: Services, text: str, client_id: int | None, lang: Lang) -> ReadingOut:
-    _use_case(svc, READER)
-    raise NotReady(READER)
+    """Read a client's message: emotion, questions, ambiguity, their promises; for anger
+    the response plan and a drafted reply."""
+    if client_id is not None:
+        _exact_client(svc, client_id)
+    reading = _use_case(svc, READER)(text, client_id)
+    zone_name = svc.client(client_id).timezone if client_id else svc.profile().timezone
+    plan = reading.plan
+    return ReadingOut(
+        language=reading.lang,
+        emotion=reading.emotion,
+        emotion_score=round(reading.score, 3),
+        cues=list(reading.cues),
+        questions=list(reading.questions),
+        status_request=reading.status_request,
+        ambiguities=[AmbiguityOut(match=a.text, question=a.question) for a in reading.ambiguities],
+        promises=[
+            ClientPromiseOut(
+                text=p.text,
+                due=p.due,
+                due_text=format_local(p.due, zone_name, lang) if p.due else p.when,
+            )
+            for p in reading.client_promises
+        ],
+        plan=[PlanStepOut(principle=s.principle, text=s.text) for s in plan.steps] if plan else [],
+        reply=plan.reply if plan else None,
+        next_update=plan.next_update if plan else None,
+    )
 
 
 def import_formats() -> list[str]:
