@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -10,6 +12,7 @@ from typer.testing import CliRunner
 from warmline.cli import serve as serve_module
 from warmline.cli.main import app
 from warmline.cli.serve import is_loopback, url_for
+from warmline.services import Services
 
 runner = CliRunner()
 
@@ -91,3 +94,22 @@ def test_serve_on_the_network_warns_and_skips_the_browser_when_asked(
 def test_serve_help_shows_an_example() -> None:
     result = runner.invoke(app, ["serve", "--help"])
     assert result.exit_code == 0 and "warmline serve --demo" in result.output
+
+
+def test_serve_demo_serves_the_demo_book(
+    opened: list[str], demo_services: Services, warmline_home: Path
+) -> None:
+    """The README's main command: the demo book (here the session's, already built)."""
+    with demo_services.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    source = demo_services.engine.url.database
+    assert source
+    warmline_home.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, warmline_home / "demo.db")
+    result = runner.invoke(app, ["serve", "--demo", "--no-browser"])
+    assert result.exit_code == 0, result.output
+    server = FakeServer.last
+    assert server is not None
+    served = server.config.app.state.services
+    assert served.engine.url.database == str(warmline_home / "demo.db")
+    assert len(served.clients()) == len(demo_services.clients())
