@@ -1352,6 +1352,8 @@ def _resolve(group: list[_Atom], text: str, c: _Ctx) -> TimeMention | None:
     if all(a.weak for a in group):
         return None
     start, end = group[0].start, group[-1].end
+    if text[end - 1] == "." and re.search(r"[A-Za-z]{4,}\.$", text[start:end]):
+        end -= 1  # "Monday." ends a sentence; "Mon." is an abbreviation
     tz = next((a.zone for a in group if a.zone is not None), c.tz)
     now = c.now.astimezone(tz)
     today = now.date() if tz is not c.tz else c.today
