@@ -1,1 +1,1 @@
-"""warmline.store."""
+"""Storage edge: SQLAlchemy rows, a repository mapping rows <-> domain types, migrations."""

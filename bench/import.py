@@ -1,0 +1,290 @@
+"""Import benchmark: end-to-end speed and peak memory, printed side by side.
+
+Usage: python bench/import.py [--quick]
+
+1. Real email: the 4,150 SpamAssassin ham messages from ../shared/corpora/email, joined
+   into one mbox, imported into a fresh SQLite book (identity matching, dedupe, storage and
+   the coach's reading hooks on every message), against the baseline of the plain stdlib
+   parse of the same file (`mailbox.mbox` + `email` with policy.default, no storage).
+   Target: end to end >= 1.5x the baseline's messages/s.
+2. Chat: generated WhatsApp exports of 10,000 and 100,000 messages, imported end to end.
+   Target: >= 5,000 messages/s, growing linearly.
+3. Peak memory (max RSS of a fresh process per scenario). Target: <= 300 MB.
+
+Each scenario runs in its own process so its peak memory is its own. `--quick` runs the
+10,000-message chat only (no corpus needed).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+TARGET_RATIO = 1.5
+TARGET_CHAT_RATE = 5000
+TARGET_PEAK_MB = 300
+
+
+def corpora_root() -> Path:
+    env = os.environ.get("WARMLINE_CORPORA")
+    if env:
+        return Path(env)
+    for base in (ROOT.parent, *ROOT.parent.parents):
+        candidate = base / "shared" / "corpora"
+        if candidate.is_dir():
+            return candidate
+    return ROOT.parent / "shared" / "corpora"
+
+
+def build_ham_mbox(target: Path) -> int:
+    """Join the ham messages into one mboxrd file (a `From ` line each, body `From ` escaped)."""
+    ham = corpora_root() / "email" / "spamassassin-ham"
+    files = sorted(ham.rglob("*.txt"))
+    escape = re.compile(rb"(?m)^(>*From )")
+    with target.open("wb") as out:
+        for file in files:
+            data = file.read_bytes()
+            if data.startswith(b"From "):
+                envelope, _, body = data.partition(b"\n")
+            else:
+                envelope, body = b"From MAILER-DAEMON Thu Jan  1 00:00:00 1970", data
+            out.write(envelope.rstrip(b"\r") + b"\n")
+            out.write(escape.sub(rb">\1", body))
+            if not body.endswith(b"\n"):
+                out.write(b"\n")
+            out.write(b"\n")
+    return len(files)
+
+
+def build_whatsapp(target: Path, count: int, seed: int = 7) -> None:
+    """A realistic Android export: two people, multi-line text, media, emoji, system lines."""
+    rng = random.Random(seed)
+    lines_zh = [
+        "方案周五能给我们吗？",
+        "好的，周五（3月8日）18:00 前发您",
+        "收到，谢谢！",
+        "颜色要深一点",
+        "👍",
+    ]
+    lines_en = [
+        "Could you send the revised quote by Wednesday?",
+        "Sure, Wednesday 6 March 18:00 your time.",
+        "Thanks!",
+        "Looks great, one small change:\nmake the logo 10% bigger\nand use the navy blue",
+        "🎉",
+    ]
+    when = datetime(2023, 1, 13, 9, 0)
+    with target.open("w", encoding="utf-8") as out:
+        out.write(
+            f"{when:%d/%m/%Y}, {when:%H:%M} - Messages and calls are end-to-end encrypted. "
+            "No one outside of this chat, not even WhatsApp, can read or listen to them.\n"
+        )
+        for i in range(count):
+            when += timedelta(seconds=rng.randint(20, 900))
+            who = "Anna Lee" if rng.random() < 0.55 else "Lin Mei"
+            r = rng.random()
+            if r < 0.05:
+                text = "<Media omitted>"
+            elif r < 0.08:
+                text = f"IMG-{when:%Y%m%d}-WA{i % 10000:04d}.jpg (file attached)"
+            else:
+                text = rng.choice(lines_zh if rng.random() < 0.5 else lines_en)
+            out.write(f"{when:%d/%m/%Y}, {when:%H:%M} - {who}: {text}\n")
+
+
+def open_book(tmp: Path):  # type: ignore[no-untyped-def]
+    from warmline.config import Settings
+    from warmline.core.client import Channels
+    from warmline.services import Services
+    from warmline.store.engine import make_engine, migrate
+
+    engine = make_engine(f"sqlite:///{tmp / 'bench.db'}")
+    migrate(engine)
+    svc = Services(engine, settings=Settings(home=tmp), clock=lambda: datetime.now(UTC))
+    svc.set_profile(
+        name="Lin Mei", timezone="Asia/Shanghai", identities={"email": ["lin@meidesign.example"]}
+    )
+    svc.add_client(
+        "Anna Lee",
+        timezone="America/New_York",
+        channels=Channels(email=("anna@northwind.example",)),
+    )
+    return svc
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+# -- scenarios (each runs in a child process) -------------------------------------------
+def scenario_mail_baseline(mbox: Path) -> dict[str, float]:
+    import email
+    import email.policy
+    import mailbox
+
+    started, cpu = time.perf_counter(), cpu_seconds()
+    box = mailbox.mbox(str(mbox), factory=None, create=False)
+    count = 0
+    for key in box.iterkeys():
+        email.message_from_bytes(box.get_bytes(key), policy=email.policy.default)
+        count += 1
+    elapsed, cpu = time.perf_counter() - started, cpu_seconds() - cpu
+    return {"messages": count, "seconds": elapsed, "cpu": cpu, "peak_mb": peak_mb()}
+
+
+def scenario_mail_import(mbox: Path) -> dict[str, float]:
+    with tempfile.TemporaryDirectory() as tmp:
+        svc = open_book(Path(tmp))
+        started, cpu = time.perf_counter(), cpu_seconds()
+        report = svc.import_file(mbox, fmt="mbox", client="Anna")
+        elapsed, cpu = time.perf_counter() - started, cpu_seconds() - cpu
+        again = svc.import_file(mbox, fmt="mbox", client="Anna")
+    return {
+        "messages": report.read,
+        "new": report.new,
+        "second_new": again.new,
+        "seconds": elapsed,
+        "cpu": cpu,
+        "peak_mb": peak_mb(),
+    }
+
+
+def scenario_chat_import(path: Path) -> dict[str, float]:
+    with tempfile.TemporaryDirectory() as tmp:
+        svc = open_book(Path(tmp))
+        started, cpu = time.perf_counter(), cpu_seconds()
+        report = svc.import_file(path, fmt="whatsapp", zone="Asia/Shanghai")
+        elapsed, cpu = time.perf_counter() - started, cpu_seconds() - cpu
+    return {
+        "messages": report.read,
+        "new": report.new,
+        "assigned": report.assigned,
+        "seconds": elapsed,
+        "cpu": cpu,
+        "peak_mb": peak_mb(),
+    }
+
+
+SCENARIOS = {
+    "mail-baseline": scenario_mail_baseline,
+    "mail-import": scenario_mail_import,
+    "chat-import": scenario_chat_import,
+}
+
+
+def child(name: str, path: Path) -> dict[str, float]:
+    out = subprocess.run(
+        [sys.executable, __file__, "--scenario", name, str(path)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main(argv: list[str]) -> int:
+    if argv[:1] == ["--scenario"]:
+        print(json.dumps(SCENARIOS[argv[1]](Path(argv[2]))))
+        return 0
+    quick = "--quick" in argv
+    ok = True
+    load = os.getloadavg()[0]
+    print(f"machine: {os.cpu_count()} cores, load average {load:.1f} at start")
+    print(
+        "msg/s is wall clock; msg/CPU-s is the same run per CPU second (what an idle machine gives)\n"
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        ham = corpora_root() / "email" / "spamassassin-ham"
+        if not quick and ham.is_dir():
+            mbox = work / "ham.mbox"
+            n = build_ham_mbox(mbox)
+            base = child("mail-baseline", mbox)
+            ours = child("mail-import", mbox)
+            ratio = (ours["messages"] / ours["seconds"]) / (base["messages"] / base["seconds"])
+            cpu_ratio = (ours["messages"] / ours["cpu"]) / (base["messages"] / base["cpu"])
+            ok &= ratio >= TARGET_RATIO and ours["second_new"] == 0
+            ok &= max(base["peak_mb"], ours["peak_mb"]) <= TARGET_PEAK_MB
+            print(
+                f"Email: {n:,} SpamAssassin ham messages as one mbox ({mbox.stat().st_size / 1e6:.1f} MB)"
+            )
+            _table(
+                [
+                    _row("stdlib parse (policy.default), no storage", base),
+                    _row("warmline import: parse, match, store, hooks", ours),
+                ]
+            )
+            print(
+                f"ratio end-to-end / baseline: {ratio:.2f}x wall clock, {cpu_ratio:.2f}x per CPU second "
+                f"(target >= {TARGET_RATIO}x); a second import added {ours['second_new']:.0f} messages\n"
+            )
+        elif not quick:
+            print(f"Email: corpus not found under {corpora_root()}; skipped\n")
+        rows = []
+        sizes = (10_000,) if quick else (10_000, 100_000)
+        rates = []
+        for size in sizes:
+            chat = work / f"WhatsApp Chat with Anna Lee {size}.txt"
+            build_whatsapp(chat, size)
+            result = child("chat-import", chat)
+            rate = result["messages"] / result["seconds"]
+            rates.append(result["messages"] / result["cpu"])
+            ok &= rate >= TARGET_CHAT_RATE and result["peak_mb"] <= TARGET_PEAK_MB
+            rows.append(
+                _row(f"WhatsApp {size:,} messages ({chat.stat().st_size / 1e6:.1f} MB)", result)
+            )
+        print("Chat: generated WhatsApp exports, imported end to end into SQLite")
+        _table(rows)
+        if len(rates) == 2:
+            print(
+                f"per-CPU-second rate, 100k / 10k: {rates[1] / rates[0]:.2f} (1.0 = linear growth)"
+            )
+        print(f"targets: chat >= {TARGET_CHAT_RATE:,} msg/s; peak memory <= {TARGET_PEAK_MB} MB")
+    print(
+        "\nresult:", "all targets met" if ok else "a target was missed (see the load average above)"
+    )
+    return 0 if ok else 1
+
+
+def _row(label: str, r: dict[str, float]) -> tuple[str, ...]:
+    return (
+        label,
+        f"{r['messages']:,.0f}",
+        f"{r['seconds']:.2f}",
+        f"{r['messages'] / r['seconds']:,.0f}",
+        f"{r['messages'] / r['cpu']:,.0f}",
+        f"{r['peak_mb']:.0f}",
+    )
+
+
+def _table(rows: list[tuple[str, ...]]) -> None:
+    head = ("run", "messages", "seconds", "msg/s", "msg/CPU-s", "peak MB")
+    widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
+    for r in [head, *rows]:
+        print(
+            "  "
+            + "  ".join(
+                c.ljust(widths[0]) if i == 0 else c.rjust(widths[i]) for i, c in enumerate(r)
+            )
+        )
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

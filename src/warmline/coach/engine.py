@@ -1,0 +1,278 @@
+"""The engine: compile the rules once per configuration, then check drafts in one pass.
+
+For each language, the first characters of every pattern of every rule are joined
+into one character class. One scan of the draft with it finds every position where
+*any* rule may match; only there are the rules that can start with that character
+tried (each rule's patterns joined into one anchored expression). Exceptions,
+guards and fixers run only for real matches. Length and python rules run after.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from warmline.coach.config import DEFAULT_CONFIG, CoachConfig, literal
+from warmline.coach.context import CheckContext
+from warmline.coach.detector import DETECTORS, Hit, verbosity
+from warmline.coach.finding import Finding, level_rank
+from warmline.coach.fix import FIXERS
+from warmline.coach.guard import GUARDS, Guard
+from warmline.coach.pattern import EN_LEFT, join, lowered, prefixes
+from warmline.coach.rule import Rule, load_rules
+from warmline.core.text import LANGS, Lang
+
+# The same classes as core.text.is_cjk and ASCII letters (see draft_language).
+# The same classes as core.text.is_cjk and ASCII letters (see draft_language).
+# How many characters of a pattern's start pick the rules to try at a position:
+# Chinese words are short and their characters informative; English needs more.
+PREFIX: dict[Lang, int] = {"zh": 2, "en": 3}
+
+_HAN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+@dataclass(frozen=True, slots=True)
+class _Matcher:
+    """What to do once one of a rule's patterns matched: exceptions, swaps, guard."""
+
+    rule: int
+    exceptions: re.Pattern[str] | None
+    swaps: tuple[tuple[re.Pattern[str], str], ...]
+    guard: Guard | None
+
+
+_Entry = tuple[_Matcher, re.Pattern[str]]
+
+
+@dataclass(frozen=True, slots=True)
+class _Scanner:
+    """One language's patterns. `candidates` finds every position where some pattern
+    may match (a character some pattern can start with); `dispatch` maps the next
+    PREFIX[lang] characters there (fewer when a whole match is shorter; `widths`
+    lists the lengths in use) to the patterns that can start with them. Patterns
+    whose starts cannot be enumerated are searched on their own (`searched`)."""
+
+    lang: Lang
+    candidates: re.Pattern[str]
+    dispatch: dict[str, tuple[_Entry, ...]]
+    widths: tuple[int, ...]
+    searched: tuple[tuple[_Matcher, re.Pattern[str], re.Pattern[str]], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Compiled:
+    """Rules with the user's settings applied, and their compiled scanners."""
+
+    rules: tuple[Rule, ...]
+    scanners: tuple[_Scanner, ...]
+    detectors: tuple[int, ...]
+
+
+def _apply(rule: Rule, config: CoachConfig) -> Rule | None:
+    setting = config.setting(rule.id)
+    if not setting.enabled:
+        return None
+    if setting.level is not None:
+        rule = replace(rule, level=setting.level)
+
+    def merge(
+        base: tuple[tuple[Lang, tuple[str, ...]], ...],
+        extra: tuple[tuple[Lang, tuple[str, ...]], ...],
+    ) -> tuple[tuple[Lang, tuple[str, ...]], ...]:
+        merged = {lang: list(items) for lang, items in base}
+        for lang, phrases in extra:
+            merged.setdefault(lang, []).extend(literal(p.lower()) for p in phrases)
+        return tuple((lang, tuple(items)) for lang, items in merged.items())
+
+    if setting.phrases and rule.kind in ("existence", "substitution"):
+        rule = replace(rule, tokens=merge(rule.tokens, setting.phrases))
+    if setting.allow and rule.kind in ("existence", "substitution"):
+        rule = replace(rule, exceptions=merge(rule.exceptions, setting.allow))
+    return rule
+
+
+@lru_cache(maxsize=32)
+def compile_rules(config: CoachConfig = DEFAULT_CONFIG) -> Compiled:
+    """Apply settings to the packaged rules and compile them (cached per config)."""
+    rules = tuple(r for r in (_apply(r, config) for r in (*load_rules(), *config.extra_rules)) if r)
+    scanners = []
+    for lang in LANGS:
+        by_start: dict[str, list[_Entry]] = {}
+        searched: list[tuple[_Matcher, re.Pattern[str], re.Pattern[str]]] = []
+        for i, rule in enumerate(rules):
+            tokens = rule.tokens_for(lang)
+            if not tokens:
+                continue
+            exc = rule.exceptions_for(lang)
+            matcher = _Matcher(
+                rule=i,
+                exceptions=re.compile(join(exc, lang)) if exc else None,
+                swaps=tuple(
+                    (re.compile(join((p,), lang, left=False)), repl)
+                    for p, repl in rule.swaps_for(lang)
+                ),
+                guard=GUARDS[rule.unless] if rule.unless else None,
+            )
+            for token in tokens:
+                anchored = re.compile(join((token,), lang, left=False))
+                starts = prefixes(token, lang, PREFIX[lang])
+                if starts is None:
+                    searched.append((matcher, re.compile(join((token,), lang)), anchored))
+                    continue
+                for start in starts:
+                    by_start.setdefault(start, []).append((matcher, anchored))
+        if by_start or searched:
+            chars = "".join(sorted({k[0] for k in by_start}))
+            left = EN_LEFT if lang == "en" else ""
+            candidates = re.compile(f"{left}[{re.escape(chars)}]" if chars else "(?!)")
+            dispatch = {k: tuple(entries) for k, entries in by_start.items()}
+            widths = tuple(sorted({len(k) for k in by_start}, reverse=True))
+            scanners.append(_Scanner(lang, candidates, dispatch, widths, tuple(searched)))
+    detectors = tuple(i for i, r in enumerate(rules) if r.kind in ("length", "python"))
+    return Compiled(rules, tuple(scanners), detectors)
+
+
+def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    """Every match of `pattern`, overlapping ones included."""
+    out = []
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        out.append(m.span())
+        pos = m.start() + 1
+    return out
+
+
+def _scan(scanner: _Scanner, text: str, low: str) -> list[tuple[int, Hit]]:
+    """Matches of the scanner's rules. Patterns run on `low` (the lowered text, same
+    offsets); guards see the text as written. At one position, a rule's longest
+    match counts ("下周末" over "下周")."""
+    hits: list[tuple[int, Hit]] = []
+    last_end: dict[int, int] = {}
+    exception_spans: dict[int, list[tuple[int, int]]] = {}
+
+    def accept(mt: _Matcher, p: int, end: int) -> None:
+        if end <= last_end.get(mt.rule, -1):
+            return  # inside an earlier match of the same rule
+        if mt.exceptions is not None:
+            spans = exception_spans.get(mt.rule)
+            if spans is None:
+                spans = exception_spans[mt.rule] = _spans(mt.exceptions, low)
+            if any(a < end and p < b for a, b in spans):
+                return
+        if mt.guard is not None and mt.guard(text, p, end):
+            return
+        last_end[mt.rule] = end
+        values: dict[str, str] = {}
+        for pattern, repl in mt.swaps:
+            if pattern.fullmatch(low, p, end):
+                values["replacement"] = repl
+                break
+        hits.append((mt.rule, Hit(p, end, values)))
+
+    dispatch = scanner.dispatch
+    widths = scanner.widths
+    for candidate in scanner.candidates.finditer(low):
+        p = candidate.start()
+        best: dict[int, tuple[_Matcher, int]] | None = None
+        for width in widths:
+            entries = dispatch.get(low[p : p + width])
+            if entries is None:
+                continue
+            for mt, pattern in entries:
+                m = pattern.match(low, p)
+                if m is None:
+                    continue
+                if best is None:
+                    best = {}
+                known = best.get(mt.rule)
+                if known is None or m.end() > known[1]:
+                    best[mt.rule] = (mt, m.end())
+        if best is not None:
+            for mt, end in best.values():
+                accept(mt, p, end)
+    for mt, finder, anchored in scanner.searched:
+        pos = 0
+        while (found := finder.search(low, pos)) is not None:
+            # the longest match there of this pattern (the finder may stop short)
+            m = anchored.match(low, found.start())
+            accept(mt, found.start(), max(found.end(), m.end() if m else 0))
+            pos = found.start() + 1
+    return hits
+
+
+class _Values(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+def _finding(rule: Rule, hit: Hit, text: str, lang: Lang, ctx: CheckContext) -> Finding:
+    match = text[hit.start : hit.end]
+    values = _Values(match=match, client=ctx.client_name or ("您" if lang == "zh" else "you"))
+    if rule.fix:
+        values.update(FIXERS[rule.fix].run(match, lang, ctx))
+    values.update(hit.values)
+    return Finding(
+        rule=rule.id,
+        principle=rule.principle,
+        level=rule.level,
+        start=hit.start,
+        end=hit.end,
+        match=match,
+        message=rule.message.in_(ctx.ui_lang).format_map(values),
+        suggestion=rule.suggestion.in_(lang).format_map(values),
+    )
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    """Keep one finding per overlapping span and principle: the most severe, then longest."""
+    ranked = sorted(findings, key=lambda f: (-level_rank(f.level), -(f.end - f.start), f.start))
+    kept: list[Finding] = []
+    for f in ranked:
+        if f.end > f.start and any(
+            k.principle == f.principle and k.end > k.start and k.start < f.end and f.start < k.end
+            for k in kept
+        ):
+            continue
+        kept.append(f)
+    return sorted(kept, key=lambda f: (f.start, f.end, f.rule, f.message))
+
+
+def draft_language(text: str, default: Lang = "en") -> Lang:
+    """core.text.detect_language, computed with two regex counts (it runs on every check)."""
+    han = len(_HAN.findall(text))
+    latin = len(_LATIN.findall(text))
+    if han == 0 and latin == 0:
+        return default
+    return "zh" if han >= latin / 4 else "en"
+
+
+def check(text: str, ctx: CheckContext, config: CoachConfig | None = None) -> list[Finding]:
+    """Check a draft to a client; findings sorted by start offset."""
+    compiled = compile_rules(config or DEFAULT_CONFIG)
+    has_han = _HAN.search(text) is not None
+    has_latin = _LATIN.search(text) is not None
+    lang: Lang
+    if ctx.lang is not None:
+        lang = ctx.lang
+    elif has_han != has_latin:  # one script only: no need to count
+        lang = "zh" if has_han else "en"
+    else:
+        lang = draft_language(text)
+    rules = compiled.rules
+    findings: list[Finding] = []
+    low = lowered(text)
+    for scanner in compiled.scanners:
+        if (has_han if scanner.lang == "zh" else has_latin) is False:
+            continue
+        for index, hit in _scan(scanner, text, low):
+            findings.append(_finding(rules[index], hit, text, lang, ctx))
+    for index in compiled.detectors:
+        rule = rules[index]
+        if lang not in rule.langs:
+            continue
+        detect = verbosity if rule.kind == "length" else DETECTORS[rule.detector].run
+        for hit in detect(text, lang, ctx, rule):
+            findings.append(_finding(rule, hit, text, lang, ctx))
+    return _dedupe(findings) if len(findings) > 1 else findings

@@ -1,0 +1,79 @@
+"""Every rule file: its in-file examples, its ID, its principle, its documentation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from warmline.coach import check, load_rules
+from warmline.coach.rule import Example, Rule
+from warmline.core.principle import PRINCIPLES
+
+RULES = load_rules()
+PACKS = Path(__file__).parents[2] / "src" / "warmline" / "coach" / "packs"
+DOCS = Path(__file__).parents[2] / "docs" / "coach.md"
+
+
+def _cases() -> list[tuple[Rule, Example]]:
+    return [(rule, ex) for rule in RULES for ex in rule.examples]
+
+
+@pytest.mark.parametrize(
+    ("rule", "example"),
+    _cases(),
+    ids=[f"{r.id}:{e.line}:{'flag' if e.flag else 'pass'}" for r, e in _cases()],
+)
+def test_rule_example(rule: Rule, example: Example) -> None:
+    findings = [f for f in check(example.text, example.check_context()) if f.rule == rule.id]
+    if not example.flag:
+        assert findings == [], f"{rule.source}:{example.line} must not trigger"
+        return
+    assert findings, f"{rule.source}:{example.line} must trigger"
+    if example.match is not None:
+        assert example.match in [f.match for f in findings]
+    if example.suggestion is not None:
+        assert any(example.suggestion in f.suggestion for f in findings), [
+            f.suggestion for f in findings
+        ]
+
+
+def test_every_rule_id_matches_its_file_path() -> None:
+    files = sorted(p for p in PACKS.glob("*/*.yaml"))
+    assert files, "no rule files found"
+    assert sorted(r.id for r in RULES) == sorted(f"{p.parent.name}.{p.stem}" for p in files)
+    for rule in RULES:
+        pack, stem = rule.id.split(".")
+        assert Path(rule.source).parts[-2:] == (pack, f"{stem}.yaml")
+
+
+def test_every_rule_cites_a_known_principle() -> None:
+    for rule in RULES:
+        assert rule.principle in PRINCIPLES, rule.id
+
+
+def test_every_rule_has_examples_both_ways() -> None:
+    for rule in RULES:
+        assert any(e.flag for e in rule.examples), rule.id
+        assert any(not e.flag for e in rule.examples), rule.id
+
+
+def test_every_pattern_rule_has_examples_in_each_of_its_languages() -> None:
+    for rule in RULES:
+        if rule.kind not in ("existence", "substitution"):
+            continue
+        for lang, _ in rule.tokens:
+            has_han = [any("\u4e00" <= c <= "\u9fff" for c in e.text) for e in rule.examples]
+            wanted = lang == "zh"
+            assert any(h == wanted for h in has_han), f"{rule.id} has no {lang} example"
+
+
+def test_every_rule_is_documented() -> None:
+    text = DOCS.read_text(encoding="utf-8")
+    missing = [r.id for r in RULES if f"`{r.id}`" not in text]
+    assert missing == []
+
+
+def test_the_core_pack_covers_the_principles_the_coach_promises() -> None:
+    covered = {r.principle for r in RULES}
+    assert {"C1", "C2", "C4", "T4", "S1", "R2", "R3"} <= covered
