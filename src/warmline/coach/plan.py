@@ -17,13 +17,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, datetime, timedelta
 
-from warmline.core.clock import format_local, local, zone
+from warmline.core.clock import format_local, local
 from warmline.core.text import Lang, Text
+from warmline.core.workcal import WorkCalendar
 
-WORK_START = time(9, 0)
-WORK_END = time(18, 0)
 # How long the user gets before the promised update, at least.
 UPDATE_LEAD = timedelta(hours=2)
 
@@ -47,28 +46,29 @@ class ResponsePlan:
     next_update: datetime
 
 
-def next_update_time(now: datetime, client_zone: str) -> datetime:
+def next_update_time(
+    now: datetime, client_zone: str, calendar: WorkCalendar | None = None
+) -> datetime:
     """A whole hour at least UPDATE_LEAD from now, inside the client's working
-    hours (Monday to Friday, 09:00-18:00 in their zone), as aware UTC."""
-    tz = zone(client_zone)
+    hours (their calendar: weekends, public holidays, China's swapped working
+    days; 09:00-18:00 in their zone by default), as aware UTC. Outside working
+    hours it is an hour after the next working day starts."""
+    cal = calendar or WorkCalendar(timezone=client_zone)
     t = local(now, client_zone) + UPDATE_LEAD
     if t.minute or t.second or t.microsecond:
         t = t.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
-    day = t.date()
-    at = t.time()
-    if at < WORK_START:
-        at = time(10, 0)
-    elif at > WORK_END:
-        day, at = day + timedelta(days=1), time(10, 0)
-    while day.weekday() >= 5:
-        day += timedelta(days=1)
-        at = time(10, 0)
-    return datetime.combine(day, at, tzinfo=tz).astimezone(UTC)
+    candidate = t.astimezone(UTC)
+    window = cal.window(t.date())
+    if window is not None and window[0] <= candidate <= window[1]:
+        return candidate
+    start = cal.next_working_moment(candidate)
+    return start + timedelta(hours=1)
 
 
 # What the client says they wanted: 我要的是蓝色 / "I asked for the vector files".
 _ZH_WANT = re.compile(
-    r"(?:我要的是|要的是|我们要的是|我需要的是|需要的是|我说的是|说了要|说好(?:的)?是|要求是|我要|我们要)"
+    r"(?:我要的是|要的是|我们要的是|我需要的是|需要的是|我说的是|说了要|说好(?:的)?是|要求是|"
+    r"(?:跟|和|给|同)(?:你|您|你们)(?:讲|说|交代|强调)(?:了|过)(?:的是|是|的)?|我要|我们要)"
     r"(?P<want>[^，。！？!?,.；;]{2,24})"
 )
 _EN_WANT = re.compile(
@@ -80,11 +80,13 @@ _EN_WANT = re.compile(
 
 # What the failure cost the client: 客户那边已经发火了 / "our demo was ruined".
 _ZH_IMPACT = re.compile(
-    r"[^，。！？!?；;]{0,12}(?:发火|生气|投诉|耽误|损失|影响|被骂|挨骂|丢人|来不及|赶不上|白等|延误|错过)[^，。！？!?；;]{0,12}"
+    r"[^，。！？!?；;]{0,12}(?:发火|生气|投诉|耽误|损失|影响|被骂|挨骂|丢人|来不及|赶不上|白等|延误|错过|"
+    r"就要上|马上要|要上机|上线|开业|发布会|订好了|已经订|等着用)[^，。！？!?；;]{0,12}"
 )
 _EN_IMPACT = re.compile(
     r"[^.!?;,]{0,40}\b(?:ruined|cost us|lost|missed|delayed|wasted|embarrass\w*|pushed back|angry|furious|"
-    r"blocked|stuck|on hold|had to cancel|had to postpone)\b[^.!?;,]{0,40}",
+    r"blocked|stuck|on hold|had to cancel|had to postpone|board meeting|launch|deadline|presentation|"
+    r"investors?|event)\b[^.!?;,]{0,40}",
     re.IGNORECASE,
 )
 
@@ -151,6 +153,12 @@ _STEPS: tuple[tuple[str, Text], ...] = (
 )
 
 
+_LAST_STEP_SAME_ZONE = Text(
+    "承诺下一次更新的确切时间：{update}，并按时做到。",
+    "Commit to an exact time for the next update: {update}, and keep it.",
+)
+
+
 def _reply_zh(name: str, project: str, want: str, update: str, user_name: str) -> str:
     greeting = f"{name}，" if name else "您好，"
     what = f"“{project}”这次的交付" if project else "这次的交付"
@@ -198,13 +206,15 @@ def build_plan(
     user_zone: str = "UTC",
     project: str = "",
     impact: str = "",
+    calendar: WorkCalendar | None = None,
 ) -> ResponsePlan:
     """The response plan for an angry message `text`, received at `now`.
 
     `impact` is what the client said it cost them, if known (a cue such as
     "客户那边已经发火了" or "our demo was ruined"); it is quoted in step 1.
+    `calendar` is the client's working calendar (default: their zone's).
     """
-    update_at = next_update_time(now, client_zone)
+    update_at = next_update_time(now, client_zone, calendar)
     want = find_requirement(text, client_lang)
     values = {
         "impact": (f"（对方提到：“{impact}”）" if ui_lang == "zh" else f' (they said: "{impact}")')
@@ -214,8 +224,11 @@ def build_plan(
         "update": format_local(update_at, client_zone, ui_lang),
         "update_user": format_local(update_at, user_zone, ui_lang),
     }
-    steps = tuple(PlanStep(pid, text_.in_(ui_lang).format(**values)) for pid, text_ in _STEPS)
+    steps = [PlanStep(pid, text_.in_(ui_lang).format(**values)) for pid, text_ in _STEPS]
+    if values["update"] == values["update_user"]:  # same zone: say the time once
+        last = _LAST_STEP_SAME_ZONE.in_(ui_lang).format(**values)
+        steps[-1] = PlanStep(steps[-1].principle, last)
     update_text = format_local(update_at, client_zone, client_lang)
     compose = _reply_zh if client_lang == "zh" else _reply_en
     reply = compose(client_name, project, want, update_text, user_name)
-    return ResponsePlan(steps, reply, client_lang, update_at)
+    return ResponsePlan(tuple(steps), reply, client_lang, update_at)

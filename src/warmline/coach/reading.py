@@ -22,6 +22,7 @@ from warmline.coach.question import find_questions, is_status_request, sentences
 from warmline.core.message import Emotion
 from warmline.core.text import Lang, as_lang, detect_language
 from warmline.core.timeexpr import find_times
+from warmline.core.workcal import WorkCalendar
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +37,7 @@ class ReadContext:
     user_name: str = ""
     project: str = ""
     user_zone: str = "UTC"
+    client_country: str = ""  # for public holidays; "" derives it from the zone
 
 
 @dataclass(frozen=True, slots=True)
@@ -312,6 +314,7 @@ def read(text: str, ctx: ReadContext) -> Reading:
             user_zone=ctx.user_zone,
             project=ctx.project,
             impact=find_impact(text, lang),
+            calendar=WorkCalendar(timezone=ctx.client_zone, country=ctx.client_country),
         )
     return Reading(
         lang=lang,
