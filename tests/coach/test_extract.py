@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from warmline.coach.extract import extract_commitments, extract_deliverables
+from warmline.coach.extract import extract_commitments, extract_deliverables, feedback_due
 
 SHANGHAI = "Asia/Shanghai"
 LONDON = "Europe/London"
@@ -119,3 +119,15 @@ def test_a_delivery_without_a_file_name_is_the_sentence() -> None:
 def test_a_promise_to_send_is_not_a_delivery() -> None:
     assert extract_deliverables("I will send the file tomorrow") == []
     assert extract_deliverables("明天把设计稿发给您") == []
+
+
+def test_a_delivery_that_asks_for_feedback_by_a_day_gives_the_feedback_time() -> None:
+    text = "王总，设计稿发您了。请周五前反馈意见。"
+    assert feedback_due(text, SENT, SHANGHAI) == at(SHANGHAI, 2026, 11, 27, 18, 0)
+    assert feedback_due(
+        "Here's the draft. Let me know your thoughts by Monday noon.", SENT, LONDON
+    ) == at(LONDON, 2026, 11, 30, 12, 0)
+
+
+def test_a_delivery_without_a_feedback_time_has_none() -> None:
+    assert feedback_due("设计稿发您了，我们周五前发终稿。", SENT, SHANGHAI) is None

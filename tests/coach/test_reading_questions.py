@@ -100,3 +100,23 @@ def test_a_status_question_is_marked_as_such() -> None:
         ("Any update on the quote?", True),
         ("Also, do you ship to Norway?", False),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "样品寄出了吗",
+        "大概什么时候能发货",
+        "有消息了吗",
+        "When can we expect the files?",
+        "Just following up on the invoice.",
+        "Have you had a chance to look?",
+        "How is the logo looking?",
+    ],
+)
+def test_it_recognises_indirect_status_requests(text: str) -> None:
+    assert is_status_request(text)
+
+
+def test_our_own_follow_up_is_not_a_status_request() -> None:
+    assert not is_status_request("I will follow up with my team.")

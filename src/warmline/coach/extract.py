@@ -276,3 +276,26 @@ def _future(sentence: str) -> bool:
         re.search(r"\b(?:will|'ll|going to|shall)\b", sentence, re.IGNORECASE)
         or re.search(r"会|将|稍后|晚点|回头|明天|待会", sentence)
     )
+
+
+_FEEDBACK = re.compile(
+    r"反馈|意见|确认|回复|看一下|看看|过目|审核|定稿|\b(?:feedback|thoughts|let me know|confirm|approve|"
+    r"approval|sign off|sign-off|comments|review)\b",
+    re.IGNORECASE,
+)
+
+
+def feedback_due(
+    text: str, sent_at: datetime, zone: str, lang: Lang | None = None
+) -> datetime | None:
+    """When a delivery message asks for feedback by ("请周五前反馈", "let me know
+    by Friday"), that time as aware UTC; else None (S4 then uses its default)."""
+    language = lang or detect_language(text)
+    for start, end in sentences(text):
+        sentence = text[start:end]
+        if not _FEEDBACK.search(sentence):
+            continue
+        mention = _best_time(find_times(sentence, sent_at, zone, language))
+        if mention is not None and mention.value is not None and mention.value > sent_at:
+            return mention.value
+    return None

@@ -177,7 +177,8 @@ def _reply_zh(name: str, project: str, want: str, update: str, user_name: str) -
 
 
 def _reply_en(name: str, project: str, want: str, update: str, user_name: str) -> str:
-    greeting = f"Hi {name}," if name else "Hi,"
+    first = name.split()[0] if name else ""  # "Hi Daniel," for Daniel Kim
+    greeting = f"Hi {first}," if first else "Hi,"
     what = f"the {project} delivery" if project else "this delivery"
     need = want if want else "[fill in: their requirement, in your own words]"
     lines = [

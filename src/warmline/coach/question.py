@@ -72,17 +72,29 @@ _EN_ASK = re.compile(
 )
 
 _ZH_STATUS = re.compile(
-    r"进度|进展|到哪(一)?步|到哪(了|儿了)|什么时候能(好|完|做完|完成|交|发|给|出|上线|到)|啥时候能(好|完|做完|交|发|给|出)|"
-    r"有(没有)?(更新|新消息|消息|动静)|(怎么样|咋样|如何)了|(弄|做|搞|改|写|画|处理)得怎么样|(搞定|好|完成|做完|改完|弄好|出来)了(吗|没|么)|"
-    r"还要多久|还需要多久|大概多久|要多长时间|状态(如何|怎么样)|同步一下|汇报一下|更新一下|有(什么|啥)新"
+    r"进度|进展|到哪(?:一)?步|到哪(?:了|儿了|里了)|(?:弄|做|搞|改|写|画|走|推进)到哪|"
+    r"(?:预计|大概|估计|大约)?(?:什么时候|啥时候|哪天|几号|几点)(?:可以|能|会|才能|能够)?(?:好|完|做完|完成|交|发|给|出|上线|到|寄|发货|搞定)|"
+    r"有(?:没有)?(?:更新|新消息|消息|动静|结果|眉目|信儿|回音|下文)|(?:怎么样|咋样|如何|怎样)了|"
+    r"(?:弄|做|搞|改|写|画|处理|进行|推进|准备)得(?:怎么样|如何|咋样)|"
+    r"(?:搞定|好|完成|做完|改完|弄好|出来|发|寄|寄出|发出|发货|交|上线|改|做)了(?:吗|没|么|嘛)|还没好|"
+    r"还(?:要|需要|得)(?:多久|多长时间|几天|等多久)|要等多久|大概多久|需要几天|要多长时间|状态(?:如何|怎么样)|"
+    r"同步一下|汇报一下|更新一下|有(?:什么|啥)新|问一下进度|看看进展|跟进一下|催一下|"
+    r"(?:今天|明天|今晚|这周|本周)(?:能|可以)(?:给|发|交|好|完成|出)(?:吗|么|不)"
 )
 _EN_STATUS = re.compile(
-    r"\b(?:any (?:update|updates|news|progress|word)|update on|status(?: update)?\b|progress (?:update|report)|"
-    r"how(?:'s| is| are)? (?:it|things|everything|the \w+|our \w+|that|this|work)(?: \w+)? (?:going|coming along|getting on)|"
-    r"how(?:'s| is) it going|where are we (?:with|on|at)|where do we stand|how far along|"
-    r"when will (?:it|this|that|they|the \w+|our \w+)(?: \w+)? be (?:ready|done|finished|delivered|live|shipped)|"
-    r"\beta\b|is it (?:done|ready|finished) yet|(?:are we|is it|still) on track|how much longer|"
-    r"checking in on|follow(?:ing)? up on|what's the latest|any eta)\b",
+    r"\b(?:any (?:update|updates|news|progress|word|movement|eta)|update on|status(?: update)?\b|"
+    r"progress (?:update|report)|how(?:'s| is| are)? (?:it|things|everything|the \w+|our \w+|that|this|work|we)"
+    r"(?: \w+)? (?:going|coming along|getting on|looking|doing)|how(?:'s| is) it going|"
+    r"where (?:are|do) (?:we|things) (?:with|on|at|stand)|where do we stand|how far along|how close are we|"
+    r"when (?:will|can|could|should|do|might|would) (?:it|this|that|they|the \w+|our \w+|i|we)(?: \w+)? "
+    r"(?:be (?:ready|done|finished|delivered|live|shipped|sent|available|back)|expect|get|see|receive|have|hear)|"
+    r"\beta\b|(?:is|are) (?:it|they|the \w+|our \w+) (?:done|ready|finished|sent|live|shipped)(?: yet)?\b|"
+    r"(?:has|have) (?:it|they|the \w+|our \w+) (?:shipped|been sent|gone out|been done)|"
+    r"(?:have|did) you (?:sent|send|finish|finished|had a chance|get a chance|hear)|"
+    r"(?:are we|is it|still) on (?:track|schedule)|how much longer|how long until|how soon|"
+    r"just checking in|checking in on|check in on|following up|follow(?:ing)?[- ]up on|circling back|"
+    r"bump(?:ing)? this|gentle reminder|"
+    r"what's the latest|heard anything|still on for)\b",
     re.IGNORECASE,
 )
 

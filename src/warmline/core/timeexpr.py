@@ -1136,7 +1136,8 @@ _EN_PATTERNS: list[_Rule] = _rules(
     (
         _DIGITS,
         re.compile(
-            r"(?<![\d:.$])(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s*(?P<ap>a\.?m\b\.?|p\.?m\b\.?)", _I
+            r"(?<![\d:.$])(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|a\.?m\b|p\.?m\b)",
+            _I,
         ),
         _en_clock,
     ),
@@ -1234,7 +1235,7 @@ _COMMON_PATTERNS: list[_Rule] = _rules(
     (
         (":",),
         re.compile(
-            r"(?<![\d:])(?P<h>[01]?\d|2[0-4]):(?P<mi>[0-5]\d)(?![\d:])(?:\s*(?P<ap>[ap]\.?m\b\.?))?",
+            r"(?<![\d:])(?P<h>[01]?\d|2[0-4]):(?P<mi>[0-5]\d)(?![\d:])(?:\s*(?P<ap>[ap]\.m\.|[ap]\.?m\b))?",
             _I,
         ),
         _colon_clock,

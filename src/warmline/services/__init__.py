@@ -11,9 +11,18 @@ from warmline.services.book import BookService, ClientView
 from warmline.services.check import CheckService
 from warmline.services.export import ExportService
 from warmline.services.ingest import IngestService
+from warmline.services.read import ReadService
 
 
-class Services(AgendaService, BookService, CheckService, ExportService, IngestService, ServiceBase):
+class Services(
+    ReadService,  # before BookService: it fills BookService's message hooks
+    AgendaService,
+    BookService,
+    CheckService,
+    ExportService,
+    IngestService,
+    ServiceBase,
+):
     """Every use case of warmline. Open one with `Services.open()` (default book)
     or `Services.open(demo=True)`."""
 
