@@ -19,9 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from warmline.coach.reading import ReadContext, read  # noqa: E402
-
 from warmline.coach import CheckContext, check  # noqa: E402
+from warmline.coach.reading import ReadContext, read  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "coach_eval"
 PRINCIPLES = ("C1", "T4", "S1", "C4")

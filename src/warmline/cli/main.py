@@ -73,6 +73,7 @@ def register() -> None:
         note,
         project,
         promise,
+        read,
         serve,
         testimonial,
         today,
@@ -91,6 +92,7 @@ def register() -> None:
     app.add_typer(testimonial.app, name="testimonial")
     deliver.register(app)
     check.register(app)
+    read.register(app)
     book.register(app)
     demo.register(app)
     importer.register(app)

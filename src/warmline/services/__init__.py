@@ -11,10 +11,12 @@ from warmline.services.book import BookService, ClientView
 from warmline.services.check import CheckService
 from warmline.services.export import ExportService
 from warmline.services.ingest import IngestService
+from warmline.services.read import ReadService
 from warmline.services.roster import RosterService
 
 
 class Services(
+    ReadService,  # before BookService: it fills BookService's message hooks
     AgendaService,
     BookService,
     CheckService,

@@ -1,0 +1,219 @@
+"""Read client messages with what the book knows, and record what messages imply.
+
+- `read_message`: `warmline read` — a client message read in the context of
+  the client (name, zone, language), the user (name, zone, UI language) and
+  their active project; anger gets the six-step plan (coach.reading).
+- `enrich_message` (BookService's hook): an incoming message is stored with
+  its emotion, score, questions and status request.
+- `after_message` (BookService's hook): an imported message records the
+  promises it makes (ours from outgoing messages, the client's from incoming
+  ones) and the deliveries it makes; a delivery closes the promises extracted
+  earlier for that client. Hand-logged messages are left alone here (the user
+  and the demo record their promises explicitly); `record_from_message`
+  extracts from any stored message on request.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import datetime, timedelta
+from typing import Any
+
+from warmline.coach.emotion import classify
+from warmline.coach.extract import (
+    extract_commitments,
+    extract_deliverables,
+    feedback_due,
+)
+from warmline.coach.question import find_questions, is_status_request
+from warmline.coach.reading import ReadContext, Reading, read
+from warmline.core.client import Client, Profile
+from warmline.core.error import WarmlineError
+from warmline.core.ledger import Commitment, Deliverable
+from warmline.core.message import Message
+from warmline.core.text import Lang, as_lang, detect_language
+from warmline.services.base import ServiceBase
+
+# Promises due (or made, when they name no time) longer ago than this are
+# history, not open promises: an import of old chats does not flood the agenda.
+STALE_AFTER = timedelta(days=7)
+DELIVERABLE_TEXT_MAX = 200
+
+
+def message_lang(text: str, fallback: str) -> Lang:
+    """The language a message is written in, the client's language when unclear."""
+    return detect_language(text, default=as_lang(fallback))
+
+
+class ReadService(ServiceBase):
+    # -- warmline read -----------------------------------------------------------
+    def read_context(
+        self,
+        client: str | int | None = None,
+        *,
+        at: str | datetime | None = None,
+        lang: str | None = None,
+    ) -> ReadContext:
+        """The context a client message is read in (received at `at`, default now)."""
+        now = self.when(at, field="--at") or self.now()
+        msg_lang: Lang | None = as_lang(lang) if lang else None
+        with self.book() as repo:
+            profile: Profile = repo.profile()
+            if client is None:
+                return ReadContext(
+                    now=now,
+                    lang=msg_lang,
+                    ui_lang=profile.ui_language,
+                    client_zone=profile.timezone,
+                    user_name=profile.name,
+                    user_zone=profile.timezone,
+                    client_country=profile.country,
+                )
+            c = repo.resolve_client(str(client))
+            active = repo.projects(c.id, status="active")
+            return ReadContext(
+                now=now,
+                lang=msg_lang,
+                ui_lang=profile.ui_language,
+                client_name=c.name,
+                client_zone=c.timezone,
+                user_name=profile.name,
+                project=active[0].title if len(active) == 1 else "",
+                user_zone=profile.timezone,
+                client_country=c.country,
+            )
+
+    def read_message(
+        self,
+        text: str,
+        client: str | int | None = None,
+        *,
+        at: str | datetime | None = None,
+        lang: str | None = None,
+    ) -> Reading:
+        """Read a client message: emotion, questions, status request, ambiguity,
+        their promises, and for anger the response plan."""
+        if not text.strip():
+            raise WarmlineError(
+                "message: the message is empty; give its text, a file, or - for stdin"
+            )
+        ctx = self.read_context(client, at=at, lang=lang)
+        if ctx.lang is None and client is not None:
+            with self.book() as repo:
+                fallback = repo.resolve_client(str(client)).language
+            ctx = dataclasses.replace(ctx, lang=message_lang(text, fallback))
+        return read(text, ctx)
+
+    # -- hooks called when messages are stored ---------------------------------
+    def enrich_message(self, msg: Message, client: Client, profile: Profile) -> Message:
+        """An incoming message is stored with what reading it finds."""
+        if msg.direction != "in" or not msg.text.strip():
+            return msg
+        lang = message_lang(msg.text, client.language)
+        affect = classify(msg.text, lang)
+        return dataclasses.replace(
+            msg,
+            emotion=affect.label,
+            emotion_score=round(affect.score, 3),
+            questions=tuple(q.text for q in find_questions(msg.text, lang)),
+            status_request=is_status_request(msg.text, lang),
+        )
+
+    def after_message(self, repo: Any, msg: Message, client: Client) -> None:
+        """An imported message records its promises and deliveries."""
+        if msg.source == "manual":
+            return
+        self._record(repo, msg, client)
+
+    def record_from_message(self, message_id: int) -> tuple[list[Commitment], list[Deliverable]]:
+        """Extract and record the promises and deliveries of one stored message."""
+        with self.book() as repo:
+            msg = repo.message(message_id)
+            if msg.client_id is None:
+                raise WarmlineError(
+                    f"message {message_id}: not assigned to a client yet; map its sender first"
+                )
+            return self._record(repo, msg, repo.client(msg.client_id))
+
+    def _record(
+        self, repo: Any, msg: Message, client: Client
+    ) -> tuple[list[Commitment], list[Deliverable]]:
+        if msg.client_id is None or msg.id is None:
+            return [], []
+        now = self.now()
+        lang = message_lang(msg.text, client.language)
+        if msg.direction == "out":
+            zone_name = self._my_zone(repo)
+            by = "us"
+        else:
+            zone_name = client.timezone
+            by = "client"
+        found = extract_commitments(msg.text, msg.sent_at, zone_name, lang, by=by)  # type: ignore[arg-type]
+        if msg.direction == "out" and client.timezone != zone_name:
+            # "by Wednesday 5pm" to a client abroad: whose 5pm? Take the earlier
+            # reading, so the promise is kept either way (C1 flags the draft).
+            theirs = extract_commitments(msg.text, msg.sent_at, client.timezone, lang, by="us")
+            found = [
+                dataclasses.replace(p, due=min(p.due, q.due)) if p.due and q.due else p
+                for p, q in zip(found, theirs, strict=True)
+            ]
+        promises: list[Commitment] = []
+        for p in found:
+            if (p.due or msg.sent_at) < now - STALE_AFTER:
+                continue
+            promises.append(
+                repo.add_commitment(
+                    Commitment(
+                        client_id=msg.client_id,
+                        by=p.by,
+                        text=p.text,
+                        due=p.due,
+                        created_at=msg.sent_at,
+                        project_id=msg.project_id,
+                        source_message_id=msg.id,
+                    )
+                )
+            )
+        deliveries: list[Deliverable] = []
+        if msg.direction == "out":
+            items = extract_deliverables(msg.text, msg.attachments)
+            if items:
+                what = ("、" if lang == "zh" else ", ").join(items)
+                if len(what) > DELIVERABLE_TEXT_MAX:
+                    what = what[: DELIVERABLE_TEXT_MAX - 1] + "…"
+                deliveries.append(
+                    repo.add_deliverable(
+                        Deliverable(
+                            client_id=msg.client_id,
+                            what=what,
+                            sent_at=msg.sent_at,
+                            feedback_by=feedback_due(msg.text, msg.sent_at, zone_name, lang),
+                            project_id=msg.project_id,
+                            source_message_id=msg.id,
+                        )
+                    )
+                )
+                self._close_extracted(repo, msg)
+        return promises, deliveries
+
+    def _close_extracted(self, repo: Any, delivery: Message) -> None:
+        """A delivery keeps the promises extracted from our earlier messages (T2)."""
+        for c in repo.commitments(delivery.client_id, status="open", by="us"):
+            if c.source_message_id is None or c.created_at >= delivery.sent_at:
+                continue
+            if c.source_message_id == delivery.id:
+                continue
+            late = c.due is not None and delivery.sent_at > c.due
+            repo.update_commitment(
+                dataclasses.replace(
+                    c, status="kept_late" if late else "kept", closed_at=delivery.sent_at
+                )
+            )
+
+    def _my_zone(self, repo: Any) -> str:
+        cache: dict[int, str] = self.__dict__.setdefault("_zone_by_repo", {})
+        key = id(repo)
+        if key not in cache:
+            cache.clear()
+            cache[key] = repo.profile().timezone
+        return cache[key]
