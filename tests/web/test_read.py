@@ -3,16 +3,10 @@ an angry one gets the response plan and a drafted reply."""
 
 from __future__ import annotations
 
-import pytest
 from fastapi.testclient import TestClient
 
 from tests.web.conftest import HTMX, Cast
 from warmline.services import Services
-from warmline.web import seam
-
-pytestmark = pytest.mark.skipif(
-    not seam.reader_ready(Services), reason="the reader (read_message) is not on main yet"
-)
 
 ANGRY = "三天了还没有消息！这么基本的要求都搞错了，我很失望。到底什么时候能改好？"
 

@@ -51,10 +51,6 @@ STRINGS: dict[str, Text] = {
         "文件太大（上限 {limit}）。请分成几个较小的导出文件再导入。",
         "The file is too large (limit {limit}). Split the export into smaller files and import them one by one.",
     ),
-    "error.not_ready": Text(
-        "这一部分还在建设中（需要 {service}），很快就能使用。",
-        "This part is not ready yet (it needs {service}); it will be soon.",
-    ),
     # Today
     "today.title": Text("今天", "Today"),
     "today.intro": Text(

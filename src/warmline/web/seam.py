@@ -3,8 +3,7 @@
 Today (the agenda), the coach's check, reading a client's message and importing
 an export are services of their own. This module is the one place the web app
 touches them: it turns their results into the `*Out` schemas the pages and the
-JSON API promise, and says whether each service is there yet, so a page can show
-"not ready" instead of failing.
+JSON API promise, so a change in a service's shape is absorbed here.
 """
 
 from __future__ import annotations
@@ -16,14 +15,17 @@ import re
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
+from warmline.agenda import AgendaItem
+from warmline.agenda.item import KIND_LABELS
+from warmline.coach import CheckContext, CoachConfig, Finding, compile_rules, load_rules
 from warmline.coach import check as coach_check
 from warmline.core.clock import format_local
 from warmline.core.error import NotFound, WarmlineError
 from warmline.core.message import Message
 from warmline.core.principle import PRINCIPLES
 from warmline.core.text import Lang, detect_language
+from warmline.ingest import IMPORTERS
 from warmline.services import Services
 from warmline.web.memo import Memo
 from warmline.web.schema import (
@@ -41,36 +43,11 @@ from warmline.web.schema import (
     SenderOut,
 )
 
-# The services' use cases each page needs, by the name it has on `Services`.
-READER = "read_message"
-
-
-class NotReady(WarmlineError):
-    """A service the page needs is not part of this warmline yet."""
-
-    def __init__(self, service: str) -> None:
-        super().__init__(f"{service}: not available in this version of warmline yet")
-        self.service = service
-
-
-def _use_case(svc: Services, name: str) -> Any:
-    found = getattr(svc, name, None)
-    if not callable(found):
-        raise NotReady(name)
-    return found
-
-
-def reader_ready(svc: Services | type[Services]) -> bool:
-    return callable(getattr(svc, READER, None))
-
-
 _ITEM_CLIENT = re.compile(r":client:(\d+)(?::|$)")
 
 
-def _item_out(item: Any, lang: Lang) -> AgendaItemOut:
+def _item_out(item: AgendaItem, lang: Lang) -> AgendaItemOut:
     """An agenda.AgendaItem as the pages and the API show it, in the UI language."""
-    from warmline.agenda.item import KIND_LABELS
-
     zone_name = item.client_timezone
     principle = PRINCIPLES.get(item.principle)
     return AgendaItemOut.model_construct(  # our own values: no need to validate them again
@@ -106,7 +83,7 @@ def today(svc: Services, lang: Lang, owner: str | None = None) -> list[AgendaIte
     return [_item_out(item, lang) for item in agenda.items]
 
 
-def _find_item(svc: Services, item_id: str) -> Any:
+def _find_item(svc: Services, item_id: str) -> AgendaItem:
     """The agenda item with this ID as it stands now, or NotFound."""
     gone = NotFound(
         f"agenda item: {item_id!r} is no longer on the agenda (done, snoozed or not due); "
@@ -140,8 +117,8 @@ def mark_sent(svc: Services, item_id: str, text: str | None) -> Message:
     return sent
 
 
-def _project_ref(item: Any) -> str | None:
-    return str(item.project_id) if getattr(item, "project_id", None) else None
+def _project_ref(item: AgendaItem) -> str | None:
+    return str(item.project_id) if item.project_id else None
 
 
 def mark_done(svc: Services, item_id: str) -> AgendaItemOut:
@@ -162,8 +139,6 @@ REPLACING_FIXERS = frozenset({"resolve-time"})
 
 @functools.cache
 def _fixers() -> dict[str, str]:
-    from warmline.coach import load_rules
-
     return {rule.id: rule.fix for rule in load_rules()}
 
 
@@ -176,7 +151,7 @@ def check(
     and the coach settings are kept until the book changes, so checking as one types
     costs only the check itself; the send time is always now.
     """
-    findings: list[Any] = []
+    findings: list[Finding] = []
     if text.strip():
         if memo is None:
             if client_id is not None:
@@ -211,17 +186,15 @@ def check(
     )
 
 
-def _compiled_config(svc: Services) -> Any:
+def _compiled_config(svc: Services) -> CoachConfig:
     """The coach settings, with the rules compiled for them once (not in every thread
     that checks at the same moment: compiling takes a second or two)."""
-    from warmline.coach import compile_rules
-
     config = svc.coach_config()
     compile_rules(config)
     return config
 
 
-def _context(svc: Services, client_id: int | None) -> Any:
+def _context(svc: Services, client_id: int | None) -> CheckContext:
     if client_id is not None:
         _exact_client(svc, client_id)
     return svc.check_context(client_id)
@@ -241,7 +214,7 @@ def read(svc: Services, text: str, client_id: int | None, lang: Lang) -> Reading
     the response plan and a drafted reply."""
     if client_id is not None:
         _exact_client(svc, client_id)
-    reading = _use_case(svc, READER)(text, client_id)
+    reading = svc.read_message(text, client_id)
     zone_name = svc.client(client_id).timezone if client_id else svc.profile().timezone
     plan = reading.plan
     return ReadingOut(
@@ -268,8 +241,6 @@ def read(svc: Services, text: str, client_id: int | None, lang: Lang) -> Reading
 
 def import_formats() -> list[str]:
     """The export formats the importer reads."""
-    from warmline.ingest import IMPORTERS
-
     return list(IMPORTERS)
 
 
@@ -385,8 +356,6 @@ def confirm_import(
 def coach_rules(svc: Services, lang: Lang) -> list[RuleOut]:
     """Every coach rule with its principle, level and whether it is on (coach.yaml and
     the user's stored settings applied)."""
-    from warmline.coach import load_rules
-
     config = svc.coach_config()
     rules = [*load_rules(), *config.extra_rules]
     out = []

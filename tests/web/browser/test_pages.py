@@ -81,3 +81,18 @@ def test_every_control_has_a_name_a_screen_reader_can_read(
     assert page.evaluate(UNLABELLED) == []  # type: ignore[attr-defined]
     assert page.locator("main h1").count() == 1  # type: ignore[attr-defined]
     assert page.locator("nav[aria-label]").count() == 1  # type: ignore[attr-defined]
+
+
+def test_nothing_is_fetched_from_another_host_not_even_by_the_api_docs(
+    page: object, live: Live
+) -> None:
+    """Offline by design: pages and the Swagger UI ask only the app itself."""
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))  # type: ignore[attr-defined]
+    for _, url in PAGES:
+        page.goto(url)  # type: ignore[attr-defined]
+    page.goto("/docs")  # type: ignore[attr-defined]
+    expect(page.locator(".swagger-ui .info .title")).to_contain_text("warmline")  # type: ignore[attr-defined]
+    expect(page.locator("#operations-clients-api_clients_api_clients_get")).to_be_visible()  # type: ignore[attr-defined]
+    outside = [u for u in requested if not u.startswith(live.url) and not u.startswith("data:")]
+    assert outside == []

@@ -22,7 +22,6 @@ api = APIRouter(prefix="/api/read", tags=["read"])
 def read_page(request: Request, svc: ServicesDep, client: int | None = None) -> Response:
     context = {
         "active": "read",
-        "ready": seam.reader_ready(svc),
         "clients": svc.clients(),
         "client_id": client,
         "text": "",
@@ -43,7 +42,6 @@ def read(
     reading = seam.read(svc, text, cid, lang)
     context = {
         "active": "read",
-        "ready": True,
         "clients": svc.clients(),
         "client_id": cid,
         "text": text,
