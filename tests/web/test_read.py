@@ -3,6 +3,8 @@ an angry one gets the response plan and a drafted reply."""
 
 from __future__ import annotations
 
+import re
+
 from fastapi.testclient import TestClient
 
 from tests.web.conftest import HTMX, Cast
@@ -18,6 +20,10 @@ def test_an_angry_message_gets_the_plan_and_a_drafted_reply(web: TestClient, cas
     assert "Response plan" in r.text and 'id="read-reply"' in r.text
     assert "到底什么时候能改好？" in r.text  # their question (T4)
     assert f'name="client_id" value="{cast.wang}"' in r.text  # log it as received
+    link = re.search(r'href="(/clients/\d+\?draft=[^"#]+)#compose-title"', r.text)
+    assert link  # the drafted reply opens in the client's compose box
+    page = web.get(link.group(1).replace("&amp;", "&")).text
+    assert re.search(r'<textarea id="draft"[^>]*>[^<]*我会在', page)
 
 
 def test_the_api_reading_has_the_documented_shape(web: TestClient, cast: Cast) -> None:

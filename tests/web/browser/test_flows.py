@@ -97,3 +97,20 @@ def test_an_export_with_an_unknown_sender_is_mapped_and_imported(
     result.get_by_role("link", name="Zhao Min").click()
     expect(page.locator("#timeline")).to_contain_text("方便的话今天下午通个电话？")
     shoot(page, "flow-c-import-timeline")
+
+
+def test_an_angry_message_is_read_with_a_plan_and_a_reply_to_copy(page: Page, live: Live) -> None:
+    client = live.services.clients()[0]
+    page.goto(f"/read?client={client.id}")
+    page.fill(
+        "#read-text", "三天了还没有消息！这么基本的要求都搞错了，我很失望。到底什么时候能改好？"
+    )
+    page.locator("form button.primary").click()
+    reading = page.locator("#reading")
+    expect(reading.locator(".tag.emotion-anger")).to_be_visible()
+    expect(reading.locator("ol.plan li")).to_have_count(6)
+    reply = reading.locator("#read-reply")
+    expect(reply).to_be_visible()
+    reading.locator("button[data-copy]").click()
+    assert page.evaluate("navigator.clipboard.readText()") == reply.input_value()
+    shoot(page, "flow-read-anger")

@@ -209,8 +209,10 @@ def _timeline_context(svc: Services, cid: int, limit: int) -> dict[str, Any]:
 
 
 @router.get("/{cid}", response_class=HTMLResponse)
-def client_page(request: Request, svc: ServicesDep, cid: ClientIdDep) -> Response:
+def client_page(request: Request, svc: ServicesDep, cid: ClientIdDep, draft: str = "") -> Response:
+    """A client's page; `draft` fills the compose box (e.g. a reply drafted on Read)."""
     context = _timeline_context(svc, cid, TIMELINE)
+    context["draft"] = draft
     context.update({"active": "clients", "profile": my_profile(request)})
     return render(request, "client/page.html", context)
 
