@@ -158,3 +158,13 @@ def test_api_docs_work_offline(web: TestClient) -> None:
     assert not any(p.startswith(("/clients", "/settings")) for p in paths)
     schemas = set(spec["components"]["schemas"])
     assert {"ClientIn", "ClientOut", "MessageIn", "MessageOut", "ProfileIn"} <= schemas
+
+
+def test_every_api_path_is_in_the_web_docs(web: TestClient) -> None:
+    """docs/web.md cannot drift from the API: each path's last fixed part is listed."""
+    docs = (WEB.parents[2] / "docs" / "web.md").read_text(encoding="utf-8")
+    table = docs[docs.index("## The JSON API") :]
+    for path in web.get("/openapi.json").json()["paths"]:
+        fixed = [part for part in path.split("/") if part and not part.startswith("{")]
+        shown = re.sub(r"\{[^}]+\}", "{", path)
+        assert fixed[-1] in table and shown.split("{")[0] in table, path
