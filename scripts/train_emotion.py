@@ -1,0 +1,231 @@
+"""Train the emotion model shipped in src/warmline/coach/model/emotion.json.
+
+    python scripts/train_emotion.py            # 5-fold cross-validation, then write the model
+    python scripts/train_emotion.py --cv-only  # figures only
+    python scripts/train_emotion.py --grid     # try a few regularisation strengths
+
+Data: data/emotion/{zh,en}.jsonl, one {"text", "label"} per line, written by
+us for this project (client-style messages). Nothing else is read: the
+evaluation set lives elsewhere and is never trained on.
+
+Model: multinomial logistic regression with an L2 penalty, fitted by full-batch
+gradient descent (Adam) in numpy. Features come from
+warmline.coach.emotion.features, the function inference uses; the
+cross-validation scores held-out messages through the shipped pure-Python
+inference path (logits + cue prior + softmax), so the figures describe what
+ships.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import math
+import random
+import sys
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from warmline.coach import emotion  # noqa: E402
+from warmline.core.text import Lang  # noqa: E402
+
+DATA = ROOT / "data" / "emotion"
+OUT = ROOT / "src" / "warmline" / "coach" / emotion.MODEL_RESOURCE
+LABELS = emotion.LABELS
+LANGS: tuple[Lang, ...] = ("zh", "en")
+
+Example = tuple[list[str], list[str], int, str]  # grams, cue features, label index, text
+
+
+def load(lang: Lang) -> list[Example]:
+    rows: list[Example] = []
+    path = DATA / f"{lang}.jsonl"
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        item = json.loads(line)
+        if item.get("label") not in LABELS:
+            raise SystemExit(f"{path}:{number}: label must be one of {LABELS}")
+        grams, cues = emotion.features(item["text"], lang)
+        rows.append((grams, cues, LABELS.index(item["label"]), item["text"]))
+    return rows
+
+
+def fit(
+    rows: list[Example], lang: Lang, l2: float, min_df: int, steps: int = 600
+) -> tuple[list[float], dict[str, list[float]]]:
+    df: dict[str, int] = {}
+    for grams, cues, _, _ in rows:
+        for f in set(grams) | set(cues):
+            df[f] = df.get(f, 0) + 1
+    vocab = sorted(f for f, n in df.items() if n >= min_df or f.startswith("cue:"))
+    index = {f: i for i, f in enumerate(vocab)}
+    x = np.zeros((len(rows), len(vocab)), dtype=np.float32)
+    y = np.zeros((len(rows), len(LABELS)), dtype=np.float32)
+    for r, (grams, cues, label, _) in enumerate(rows):
+        unique = set(grams)
+        scale = 1.0 / math.sqrt(len(unique)) if unique else 0.0
+        for f in unique:
+            i = index.get(f)
+            if i is not None:
+                x[r, i] = scale
+        for f in cues:
+            x[r, index[f]] = 1.0
+        y[r, label] = 1.0
+    # The cue prior is part of inference, so it is part of the fit: the model
+    # learns what the fixed cues leave over.
+    prior = np.array(
+        [emotion.cue_prior(emotion.find_cues(text, lang)) for *_, text in rows], dtype=np.float32
+    )
+    w = np.zeros((len(vocab), len(LABELS)), dtype=np.float32)
+    b = np.zeros(len(LABELS), dtype=np.float32)
+    m_w, v_w = np.zeros_like(w), np.zeros_like(w)
+    m_b, v_b = np.zeros_like(b), np.zeros_like(b)
+    lr, beta1, beta2, eps = 0.05, 0.9, 0.999, 1e-8
+    n = len(rows)
+    for t in range(1, steps + 1):
+        z = x @ w + b + prior
+        z -= z.max(axis=1, keepdims=True)
+        p = np.exp(z)
+        p /= p.sum(axis=1, keepdims=True)
+        g = (p - y) / n
+        g_w = x.T @ g + l2 * w
+        g_b = g.sum(axis=0)
+        m_w = beta1 * m_w + (1 - beta1) * g_w
+        v_w = beta2 * v_w + (1 - beta2) * g_w * g_w
+        m_b = beta1 * m_b + (1 - beta1) * g_b
+        v_b = beta2 * v_b + (1 - beta2) * g_b * g_b
+        w -= lr * (m_w / (1 - beta1**t)) / (np.sqrt(v_w / (1 - beta2**t)) + eps)
+        b -= lr * (m_b / (1 - beta1**t)) / (np.sqrt(v_b / (1 - beta2**t)) + eps)
+    weights = {
+        f: [round(float(v), 4) for v in w[i]]
+        for f, i in index.items()
+        if float(np.abs(w[i]).max()) >= 0.002
+    }
+    return [round(float(v), 4) for v in b], weights
+
+
+def predict(
+    rows: list[Example], lang: Lang, bias: list[float], weights: dict[str, list[float]]
+) -> list[int]:
+    tw = {f: tuple(v) for f, v in weights.items()}
+    tb = tuple(bias)
+    out = []
+    for grams, cues, _, text in rows:
+        raw = emotion.logits(grams, cues, tw, tb)
+        prior = emotion.cue_prior(emotion.find_cues(text, lang))
+        scores = [r + p for r, p in zip(raw, prior, strict=True)]
+        out.append(max(range(len(LABELS)), key=scores.__getitem__))
+    return out
+
+
+def folds(rows: list[Example], k: int, seed: int = 7) -> list[list[int]]:
+    """Stratified folds: each label spread evenly."""
+    rng = random.Random(seed)
+    buckets: list[list[int]] = [[] for _ in range(k)]
+    for label in range(len(LABELS)):
+        members = [i for i, r in enumerate(rows) if r[2] == label]
+        rng.shuffle(members)
+        for j, i in enumerate(members):
+            buckets[j % k].append(i)
+    return buckets
+
+
+def report(gold: list[int], pred: list[int]) -> dict[str, dict[str, float]]:
+    table: dict[str, dict[str, float]] = {}
+    for li, label in enumerate(LABELS):
+        tp = sum(1 for g, p in zip(gold, pred, strict=True) if g == li and p == li)
+        fp = sum(1 for g, p in zip(gold, pred, strict=True) if g != li and p == li)
+        fn = sum(1 for g, p in zip(gold, pred, strict=True) if g == li and p != li)
+        prec = tp / (tp + fp) if tp + fp else 0.0
+        rec = tp / (tp + fn) if tp + fn else 0.0
+        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+        table[label] = {"precision": prec, "recall": rec, "f1": f1, "support": tp + fn}
+    return table
+
+
+def cross_validate(
+    lang: Lang, rows: list[Example], l2: float, min_df: int, k: int = 5
+) -> dict[str, dict[str, float]]:
+    gold: list[int] = []
+    pred: list[int] = []
+    for held in folds(rows, k):
+        held_set = set(held)
+        train = [r for i, r in enumerate(rows) if i not in held_set]
+        test = [rows[i] for i in held]
+        bias, weights = fit(train, lang, l2, min_df)
+        pred += predict(test, lang, bias, weights)
+        gold += [r[2] for r in test]
+    return report(gold, pred)
+
+
+def print_report(lang: str, table: dict[str, dict[str, float]]) -> None:
+    print(
+        f"\n{lang}: 5-fold cross-validation on {sum(int(v['support']) for v in table.values())} messages"
+    )
+    print(f"  {'label':<13}{'precision':>10}{'recall':>8}{'F1':>8}{'n':>6}")
+    for label, row in table.items():
+        print(
+            f"  {label:<13}{row['precision']:>10.3f}{row['recall']:>8.3f}{row['f1']:>8.3f}{int(row['support']):>6}"
+        )
+    macro = sum(r["f1"] for r in table.values()) / len(table)
+    print(f"  {'macro F1':<13}{'':>18}{macro:>8.3f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cv-only", action="store_true")
+    parser.add_argument("--grid", action="store_true")
+    parser.add_argument("--l2", type=float, default=1e-4)
+    parser.add_argument("--min-df", type=int, default=2)
+    args = parser.parse_args()
+
+    data = {lang: load(lang) for lang in LANGS}
+    if args.grid:
+        for lang in LANGS:
+            for l2 in (1e-4, 3e-4, 1e-3, 3e-3):
+                for min_df in (1, 2):
+                    table = cross_validate(lang, data[lang], l2, min_df)
+                    macro = sum(r["f1"] for r in table.values()) / 4
+                    print(
+                        f"{lang} l2={l2:g} min_df={min_df}: macro F1 {macro:.3f}, anger F1 {table['anger']['f1']:.3f}"
+                    )
+        return
+    for lang in LANGS:
+        print_report(lang, cross_validate(lang, data[lang], args.l2, args.min_df))
+    if args.cv_only:
+        return
+    model: dict[str, object] = {
+        "format": 1,
+        "labels": list(LABELS),
+        "trained_on": {
+            lang: {
+                "messages": len(data[lang]),
+                "sha256": hashlib.sha256((DATA / f"{lang}.jsonl").read_bytes()).hexdigest(),
+            }
+            for lang in LANGS
+        },
+        "l2": args.l2,
+        "min_df": args.min_df,
+        "langs": {},
+    }
+    langs: dict[str, object] = {}
+    for lang in LANGS:
+        bias, weights = fit(data[lang], lang, args.l2, args.min_df)
+        langs[lang] = {"bias": bias, "weights": dict(sorted(weights.items()))}
+        print(f"{lang}: {len(weights)} weighted features")
+    model["langs"] = langs
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_text(
+        json.dumps(model, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8"
+    )
+    print(f"wrote {OUT.relative_to(ROOT)} ({OUT.stat().st_size // 1024} KiB)")
+
+
+if __name__ == "__main__":
+    main()
