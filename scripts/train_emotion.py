@@ -9,7 +9,8 @@ us for this project (client-style messages). Nothing else is read: the
 evaluation set lives elsewhere and is never trained on.
 
 Model: multinomial logistic regression with an L2 penalty, fitted by full-batch
-gradient descent (Adam) in numpy. Features come from
+gradient descent (Adam) in numpy (scripts/regression.py, shared with
+scripts/train_drafts.py). Features come from
 warmline.coach.emotion.features, the function inference uses; the
 cross-validation scores held-out messages through the shipped pure-Python
 inference path (logits + cue prior + softmax), so the figures describe what
@@ -19,10 +20,7 @@ ships.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
-import math
-import random
 import sys
 from pathlib import Path
 
@@ -30,8 +28,11 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "scripts"))
 
-from warmline.coach import emotion  # noqa: E402
+import regression  # noqa: E402  (scripts/regression.py)
+
+from warmline.coach import emotion, textmodel  # noqa: E402
 from warmline.core.text import Lang  # noqa: E402
 
 DATA = ROOT / "data" / "emotion"
@@ -59,55 +60,19 @@ def load(lang: Lang) -> list[Example]:
 def fit(
     rows: list[Example], lang: Lang, l2: float, min_df: int, steps: int = 600
 ) -> tuple[list[float], dict[str, list[float]]]:
-    df: dict[str, int] = {}
-    for grams, cues, _, _ in rows:
-        for f in set(grams) | set(cues):
-            df[f] = df.get(f, 0) + 1
-    vocab = sorted(f for f, n in df.items() if n >= min_df or f.startswith("cue:"))
-    index = {f: i for i, f in enumerate(vocab)}
-    x = np.zeros((len(rows), len(vocab)), dtype=np.float32)
+    texts = [(grams, cues) for grams, cues, _, _ in rows]
+    index = regression.vocabulary(texts, min_df)
+    x = regression.design(texts, index)
     y = np.zeros((len(rows), len(LABELS)), dtype=np.float32)
-    for r, (grams, cues, label, _) in enumerate(rows):
-        unique = set(grams)
-        scale = 1.0 / math.sqrt(len(unique)) if unique else 0.0
-        for f in unique:
-            i = index.get(f)
-            if i is not None:
-                x[r, i] = scale
-        for f in cues:
-            x[r, index[f]] = 1.0
+    for r, (_, _, label, _) in enumerate(rows):
         y[r, label] = 1.0
     # The cue prior is part of inference, so it is part of the fit: the model
     # learns what the fixed cues leave over.
     prior = np.array(
         [emotion.cue_prior(emotion.find_cues(text, lang)) for *_, text in rows], dtype=np.float32
     )
-    w = np.zeros((len(vocab), len(LABELS)), dtype=np.float32)
-    b = np.zeros(len(LABELS), dtype=np.float32)
-    m_w, v_w = np.zeros_like(w), np.zeros_like(w)
-    m_b, v_b = np.zeros_like(b), np.zeros_like(b)
-    lr, beta1, beta2, eps = 0.05, 0.9, 0.999, 1e-8
-    n = len(rows)
-    for t in range(1, steps + 1):
-        z = x @ w + b + prior
-        z -= z.max(axis=1, keepdims=True)
-        p = np.exp(z)
-        p /= p.sum(axis=1, keepdims=True)
-        g = (p - y) / n
-        g_w = x.T @ g + l2 * w
-        g_b = g.sum(axis=0)
-        m_w = beta1 * m_w + (1 - beta1) * g_w
-        v_w = beta2 * v_w + (1 - beta2) * g_w * g_w
-        m_b = beta1 * m_b + (1 - beta1) * g_b
-        v_b = beta2 * v_b + (1 - beta2) * g_b * g_b
-        w -= lr * (m_w / (1 - beta1**t)) / (np.sqrt(v_w / (1 - beta2**t)) + eps)
-        b -= lr * (m_b / (1 - beta1**t)) / (np.sqrt(v_b / (1 - beta2**t)) + eps)
-    weights = {
-        f: [round(float(v), 4) for v in w[i]]
-        for f, i in index.items()
-        if float(np.abs(w[i]).max()) >= 0.002
-    }
-    return [round(float(v), 4) for v in b], weights
+    w, b = regression.fit(x, y, loss="softmax", l2=l2, steps=steps, prior=prior)
+    return regression.export(index, w, b)
 
 
 def predict(
@@ -117,23 +82,11 @@ def predict(
     tb = tuple(bias)
     out = []
     for grams, cues, _, text in rows:
-        raw = emotion.logits(grams, cues, tw, tb)
+        raw = textmodel.logits(grams, cues, tw, tb)
         prior = emotion.cue_prior(emotion.find_cues(text, lang))
         scores = [r + p for r, p in zip(raw, prior, strict=True)]
         out.append(max(range(len(LABELS)), key=scores.__getitem__))
     return out
-
-
-def folds(rows: list[Example], k: int, seed: int = 7) -> list[list[int]]:
-    """Stratified folds: each label spread evenly."""
-    rng = random.Random(seed)
-    buckets: list[list[int]] = [[] for _ in range(k)]
-    for label in range(len(LABELS)):
-        members = [i for i, r in enumerate(rows) if r[2] == label]
-        rng.shuffle(members)
-        for j, i in enumerate(members):
-            buckets[j % k].append(i)
-    return buckets
 
 
 def report(gold: list[int], pred: list[int]) -> dict[str, dict[str, float]]:
@@ -154,7 +107,7 @@ def cross_validate(
 ) -> dict[str, dict[str, float]]:
     gold: list[int] = []
     pred: list[int] = []
-    for held in folds(rows, k):
+    for held in regression.folds([r[2] for r in rows], k):
         held_set = set(held)
         train = [r for i, r in enumerate(rows) if i not in held_set]
         test = [rows[i] for i in held]
@@ -204,11 +157,7 @@ def main() -> None:
         "format": 1,
         "labels": list(LABELS),
         "trained_on": {
-            lang: {
-                "messages": len(data[lang]),
-                "sha256": hashlib.sha256((DATA / f"{lang}.jsonl").read_bytes()).hexdigest(),
-            }
-            for lang in LANGS
+            lang: regression.fingerprint(DATA / f"{lang}.jsonl", len(data[lang])) for lang in LANGS
         },
         "l2": args.l2,
         "min_df": args.min_df,

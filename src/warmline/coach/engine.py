@@ -46,6 +46,26 @@ class _Matcher:
 _Entry = tuple[_Matcher, re.Pattern[str]]
 
 
+class _Bucket:
+    """The patterns that can start with one prefix. With several, one joined
+    expression is tried first: at most positions nothing matches, and one failed
+    match in C is much cheaper than a Python loop over every pattern. It is
+    compiled on first use (most prefixes never occur in a given run)."""
+
+    __slots__ = ("_joined", "entries")
+
+    def __init__(self, entries: tuple[_Entry, ...]) -> None:
+        self.entries = entries
+        self._joined: re.Pattern[str] | None = None
+
+    def any_match(self, low: str, p: int) -> bool:
+        if len(self.entries) == 1:
+            return True
+        if self._joined is None:
+            self._joined = re.compile("|".join(f"(?:{pat.pattern})" for _, pat in self.entries))
+        return self._joined.match(low, p) is not None
+
+
 @dataclass(frozen=True, slots=True)
 class _Scanner:
     """One language's patterns. `candidates` finds every position where some pattern
@@ -56,7 +76,7 @@ class _Scanner:
 
     lang: Lang
     candidates: re.Pattern[str]
-    dispatch: dict[str, tuple[_Entry, ...]]
+    dispatch: dict[str, _Bucket]
     widths: tuple[int, ...]
     searched: tuple[tuple[_Matcher, re.Pattern[str], re.Pattern[str]], ...]
 
@@ -127,7 +147,7 @@ def compile_rules(config: CoachConfig = DEFAULT_CONFIG) -> Compiled:
             chars = "".join(sorted({k[0] for k in by_start}))
             left = EN_LEFT if lang == "en" else ""
             candidates = re.compile(f"{left}[{re.escape(chars)}]" if chars else "(?!)")
-            dispatch = {k: tuple(entries) for k, entries in by_start.items()}
+            dispatch = {k: _Bucket(tuple(entries)) for k, entries in by_start.items()}
             widths = tuple(sorted({len(k) for k in by_start}, reverse=True))
             scanners.append(_Scanner(lang, candidates, dispatch, widths, tuple(searched)))
     detectors = tuple(i for i, r in enumerate(rules) if r.kind in ("length", "python"))
@@ -177,10 +197,10 @@ def _scan(scanner: _Scanner, text: str, low: str) -> list[tuple[int, Hit]]:
         p = candidate.start()
         best: dict[int, tuple[_Matcher, int]] | None = None
         for width in widths:
-            entries = dispatch.get(low[p : p + width])
-            if entries is None:
+            bucket = dispatch.get(low[p : p + width])
+            if bucket is None or not bucket.any_match(low, p):
                 continue
-            for mt, pattern in entries:
+            for mt, pattern in bucket.entries:
                 m = pattern.match(low, p)
                 if m is None:
                     continue

@@ -15,6 +15,7 @@ from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 
 from warmline.coach.context import CheckContext
+from warmline.coach.day import named_day
 from warmline.core.clock import format_local, local, utc, zone
 from warmline.core.text import Lang
 
@@ -260,6 +261,41 @@ def _resolve_time(match: str, lang: Lang, ctx: CheckContext) -> Mapping[str, str
     return {"when": formatted(when, ctx.client_zone, lang)}
 
 
+AFTERNOON = time(15, 0)
+
+
+def pin_day(
+    phrase: str, now: datetime, zone_name: str, work_start: time, work_end: time
+) -> datetime:
+    """The exact (UTC) time for a day named without a clock ("明天", "by Friday").
+
+    Morning words give the start of the client's morning, afternoon words 15:00,
+    anything else an hour before their day ends; on the named day if that is still
+    ahead, else the next working day. A phrase naming no single day resolves as a
+    vague time.
+    """
+    here = local(now, zone_name)
+    found = named_day(phrase, here.date())
+    if found is None:
+        return resolve_vague_time(phrase, now, zone_name, work_start, work_end)
+    day, part = found
+    if part == "morning":
+        clock = _morning(work_start, work_end)
+    elif part == "afternoon" and _within(AFTERNOON, work_start, work_end):
+        clock = AFTERNOON
+    else:
+        clock = _close(work_start, work_end)
+    at = _on(day, clock, here, work_start, work_end)
+    if at is not None:
+        return at
+    return _settle(day + timedelta(days=1), clock, here, work_start, work_end)
+
+
+def _pin_day(match: str, lang: Lang, ctx: CheckContext) -> Mapping[str, str]:
+    when = pin_day(match, ctx.now, ctx.client_zone, ctx.client_work_start, ctx.client_work_end)
+    return {"when": formatted(when, ctx.client_zone, lang)}
+
+
 def _answer_by(match: str, lang: Lang, ctx: CheckContext) -> Mapping[str, str]:
     by = next_working_close(ctx.now, ctx.client_zone, ctx.client_work_start, ctx.client_work_end)
     return {"by": formatted(by, ctx.client_zone, lang)}
@@ -277,6 +313,7 @@ FIXERS: dict[str, Fixer] = {
     f.name: f
     for f in (
         Fixer("resolve-time", frozenset({"when"}), _resolve_time),
+        Fixer("pin-day", frozenset({"when"}), _pin_day),
         Fixer("answer-by", frozenset({"by"}), _answer_by),
         Fixer("middle-way", frozenset({"first", "full"}), _middle_way),
     )

@@ -99,10 +99,113 @@ def offers_alternative(text: str, start: int, end: int) -> bool:
     return bool(_MIDDLE_WAY.search(text, end, min(len(text), end + 160)))
 
 
+# --- C1: a day without a clock time, for something of ours ---------------------------------
+
+_SENTENCE = re.compile(r"[。！？!?；;\n]|\.(?=\s|$)")
+_ZH_DELIVERY = re.compile(
+    r"发|给|交|寄|传|送|递|补|回复|答复|回[您你]|打给|打电话|联系|提交|上线|完成|搞定|处理|确认|安排|"
+    r"出(?:来|一版|稿|图|方案|报告|结果|货)|到(?:货|[您你])|[改做弄修]好|整理|开通|开(?:票|发票)|签|付|退|"
+    r"(?<=[能会就再])出|约|见面|过去|过来|汇报|反馈|通知|修|优化|更新|解决|开始|做|弄|改|搞|跟进|推进|结算|等到|定稿|"
+    r"(?:之|以)?前|为止|(?<=[天晚早])内"
+)
+_ZH_NOT_OURS = re.compile(
+    r"已经|已(?!读)|刚刚|刚才|昨天|前天|上周|上个|上次|上礼拜|上星期|去年|"
+    r"每周|每个?星期|每个?礼拜|每天|每月|"
+    r"[您你](?:们)?(?:那边|这边)?(?:明天|今天|后天|周.|星期.|礼拜.)?"
+    r"(?:有空|方便|在吗|在家|休息|出差|回来|到|看到|收到|开会|放假|寄的|发的)|"
+    r"(?:感谢|谢谢)[您你]|了[。！!~～]*$|(?:完成|做完|做好|发出|寄出|处理|搞定|交付|上线)了|"
+    r"见[。！!~～]?$|(?:明天|周.|下周.)见|看到再说|到期|截止|过期|有效期?|生效|营业|休息|放假|值班|"
+    r"上班|下班(?!前)|愉快|快乐|生日|节日|会员日|开业"
+)
+_EN_FUTURE = re.compile(
+    r"'ll(?![a-z])|(?<![a-z])(?:will|shall|going to|gonna|should (?:be|have|get|arrive|land|go|ship)|"
+    r"expect|expected|coming|comes|headed|heading|sending|send|get(?:ting)? (?:it|this|that|them|you)|"
+    r"(?:you'll|you will) (?:have|get|see|receive)|ready|planned|planning|plan to|aim(?:ing)? to|"
+    r"target(?:ing)?|hope to|try to|due|by|before|until|till|on track|scheduled|follow|"
+    r"let me|i can|we can|can have|can get|look into|get back|circle back|touch base|ping|call you|"
+    r"email you|text you|drop|swing by|come by|pop by|turn (?:it|this) around)(?![a-z])"
+)
+_EN_NOT_OURS = re.compile(
+    r"(?<![a-z])(?:sent|did|was|were|had|went|shipped|arrived|delivered|fixed|done|finished|"
+    r"last|ago|yesterday|every|each|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|"
+    r"expires?|expired|expiry|valid|deadline for|closed|open|off|holiday|birthday|weekend|"
+    r"see you|see ya|talk (?:to you )?(?:then|tomorrow|monday|tuesday|wednesday|thursday|friday)|"
+    r"speak (?:then|tomorrow)|enjoy|have a (?:great|good|nice|lovely)|happy|"
+    r"are you|you're free|you free|your (?:meeting|call|flight|trip|appointment|presentation|board)|"
+    r"you (?:always|never|usually|often|keep|wait|said|mentioned|asked|told|want|need|wanted|needed)|"
+    r"(?:you|he|she|they) (?:will|'ll|are|have|has|can|could|might|may)|if you|when you|once you)(?![a-z])"
+)
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_UP_TO_SENTENCE = re.compile(r".*(?:[。！？!?；;\n]|\.(?=\s))", re.DOTALL)
+_UP_TO_CLAUSE = re.compile(r".*(?:[。！？!?；;\n，,]|\.(?=\s))", re.DOTALL)
+_CLAUSE_END = re.compile(r"[。！？!?；;\n，,]|\.(?=\s|$)")
+_ZH_QUESTION_END = re.compile(r"[吗呢么嘛][～~。！!]*$")
+
+
+def _bounds(
+    last: re.Pattern[str], pattern: re.Pattern[str], text: str, start: int, end: int
+) -> tuple[int, int]:
+    """The span between the separators (`pattern`) around text[start:end]; `last`
+    matches from the text's start up to the last separator (greedy, in C)."""
+    m = last.match(text, 0, start)
+    stop = pattern.search(text, end)
+    return m.end() if m else 0, stop.start() if stop else len(text)
+
+
+def undated_delivery(text: str, start: int, end: int) -> bool:
+    """The day at text[start:end] is when something of ours will come, and the
+    sentence names no clock time: "明天给您", "I'll send it Friday".
+
+    The sentence must have no clock time and not be a question; the clause (between
+    commas) must say something of ours will happen (a verb of delivering after the
+    day in Chinese, a future or a deadline in English) and not be about the past,
+    a recurring day, the client's plans or a greeting.
+    """
+    s_left, s_right = _bounds(_UP_TO_SENTENCE, _SENTENCE, text, start, end)
+    if text[s_right : s_right + 1] in ("?", "？"):
+        return False
+    sentence = text[s_left:s_right]
+    c_left, c_right = _bounds(_UP_TO_CLAUSE, _CLAUSE_END, text, start, end)
+    clause = text[c_left:c_right].lower()
+    if _HAN.search(clause):
+        ours = (
+            not _ZH_QUESTION_END.search(sentence)
+            and _ZH_DELIVERY.search(clause) is not None
+            and not _ZH_NOT_OURS.search(clause)
+        )
+    else:
+        ours = _EN_FUTURE.search(sentence.lower()) is not None and not _EN_NOT_OURS.search(clause)
+    return ours and not CLOCK.search(sentence)
+
+
+def not_a_delivery_time(text: str, start: int, end: int) -> bool:
+    """Drop a named day unless it is when something of ours will come, with no clock."""
+    return not undated_delivery(text, start, end)
+
+
+_OWNS_IT = re.compile(
+    r"(?:是|也是|都是|说到底是|归根到底是)(?:我们|我)(?:的|这边的|公司的)(?:责任|问题|错|失误)|(?:我们|我)(?:来|会)?(?:负责|承担)"
+    r"|(?:that's|it's|that is|it is|this is) (?:on us|on me|our (?:responsibility|fault|mistake|problem|job))"
+    r"|(?:we|i) (?:take|own|accept) (?:full |the )?(?:responsibility|the blame|it)|(?:we're|we are) responsible",
+    re.IGNORECASE,
+)
+
+
+def owns_it(text: str, start: int, end: int) -> bool:
+    """Drop blame when the same sentence goes on to own it as the company (C4 done
+    right: "the carrier dropped the ball, but that's on us")."""
+    stop = _SENTENCE_END.search(text, end, min(len(text), end + 120))
+    return bool(_OWNS_IT.search(text, end, stop.end() if stop else min(len(text), end + 120)))
+
+
 Guard = Callable[[str, int, int], bool]
 
 GUARDS: dict[str, Guard] = {
     "precise-time": precise_time,
     "dated-answer": dated_answer,
     "offers-alternative": offers_alternative,
+    "not-a-delivery-time": not_a_delivery_time,
+    "owns-it": owns_it,
 }

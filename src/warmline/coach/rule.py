@@ -25,7 +25,7 @@ from warmline.coach.context import CheckContext
 from warmline.coach.finding import LEVELS, Level
 from warmline.coach.fix import FIXERS
 from warmline.coach.guard import GUARDS
-from warmline.coach.pattern import has_upper
+from warmline.coach.pattern import has_upper, prepare
 from warmline.coach.style import learn_style
 from warmline.core.error import WarmlineError
 from warmline.core.principle import PRINCIPLES
@@ -253,6 +253,15 @@ def _pattern(doc: _Doc, value: Any, path: tuple[str | int, ...]) -> str:
         raise doc.fail(path, f"pattern {value!r} matches empty text; make it require a character")
     if has_upper(value):
         raise doc.fail(path, f"write pattern {value!r} in lower case; patterns match any case")
+    if "en" in path:
+        # English spaces become " +" (pattern.prepare): a lookbehind with a space
+        # stops being fixed-width; say so now rather than when the rules compile
+        try:
+            re.compile(prepare(value, "en"))
+        except re.error as exc:
+            raise doc.fail(
+                path, f"bad pattern {value!r} once spaces match runs of spaces ({exc})"
+            ) from exc
     return value
 
 

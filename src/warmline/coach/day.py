@@ -1,0 +1,133 @@
+"""A day named without a clock time: which date it is.
+
+"明天给您", "周五下午发", "by Friday", "tmrw", "6月1日交付" name a day but no clock
+time (C1: a time is a day, a date *and* a clock time). `named_day` reads the
+date and the part of the day a phrase names, so the coach can propose the exact
+time (guard.undated_delivery decides whether the phrase is a delivery time).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from functools import lru_cache
+
+_ZH_WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+_EN_WEEKDAY = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_ZH_DIGITS = {
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+
+Part = str  # "morning" | "afternoon" | "evening" | "day"
+
+
+def _zh_number(s: str) -> int | None:
+    if s.isdigit():
+        return int(s)
+    if not s or any(c not in _ZH_DIGITS and c != "十" for c in s):
+        return None
+    if "十" not in s:
+        return _ZH_DIGITS[s] if len(s) == 1 else None
+    tens, _, units = s.partition("十")
+    return (_ZH_DIGITS.get(tens, 0) if tens else 1) * 10 + (
+        _ZH_DIGITS.get(units, 0) if units else 0
+    )
+
+
+def _part(low: str) -> Part:
+    if re.search(r"上午|早上|早晨|一早|明早|今早|morning|first thing", low):
+        return "morning"
+    if re.search(r"下午|中午|afternoon|arvo|noon", low):
+        return "afternoon"
+    if re.search(r"晚上|今晚|明晚|傍晚|晚些|tonight|tonite|evening|night", low):
+        return "evening"
+    return "day"
+
+
+def _date(year: int, month: int, day: int, today: date) -> date | None:
+    try:
+        d = date(year, month, day)
+    except ValueError:
+        return None
+    if d < today:  # "6月1日" in December is next June
+        try:
+            d = date(year + 1, month, day)
+        except ValueError:
+            return None
+    return d
+
+
+def _weekday(target: int, today: date, next_week: bool) -> date:
+    """The coming `target` weekday (today counts), or the one in next week's Mon-Sun."""
+    if next_week:
+        monday = today + timedelta(days=7 - today.weekday())
+        return monday + timedelta(days=target)
+    return today + timedelta(days=(target - today.weekday()) % 7)
+
+
+@lru_cache(maxsize=1024)
+def named_day(phrase: str, today: date) -> tuple[date, Part] | None:
+    """The date a day phrase names, seen from `today`, and the part of the day.
+
+    None when the phrase names no single day ("周中", "early next week").
+    """
+    low = phrase.lower()
+    part = _part(low)
+    if re.search(r"大后天", low):
+        return today + timedelta(days=3), part
+    if re.search(r"后天|day after tomorrow", low):
+        return today + timedelta(days=2), part
+    if re.search(r"明|tomorrow|tmrw|tmr|tmw|2morrow|隔天|次日", low):
+        return today + timedelta(days=1), part
+    if re.search(r"今|today|tonight|tonite|this (?:morning|afternoon|evening|arvo)|当天", low):
+        return today, part
+    m = re.search(
+        r"(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]",
+        low,
+    )
+    if m:
+        month, day = _zh_number(m.group(1)), _zh_number(m.group(2))
+        if month and day:
+            d = _date(today.year, month, day, today)
+            return (d, part) if d else None
+    m = re.search(r"(?:周|星期|礼拜)([一二三四五六日天])", low)
+    if m:
+        return _weekday(_ZH_WEEKDAY[m.group(1)], today, "下" in low[: m.start() + 1]), part
+    m = re.search(r"(mon|tue|wed|thu|fri|sat|sun)[a-z]*", low)
+    if m and not re.search(r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d", low):
+        return _weekday(_EN_WEEKDAY[m.group(1)], today, "next" in low), part
+    m = re.search(
+        r"([a-z]{3})[a-z]*\.? (\d{1,2})(?:st|nd|rd|th)?|(\d{1,2})(?:st|nd|rd|th)? (?:of )?([a-z]{3})",
+        low,
+    )
+    if m:
+        name = m.group(1) or m.group(4)
+        number = m.group(2) or m.group(3)
+        if name in _MONTHS:
+            d = _date(today.year, _MONTHS.index(name) + 1, int(number), today)
+            return (d, part) if d else None
+    m = re.search(r"(?<!\d)(\d{1,2})\s*[日号]|the (\d{1,2})(?:st|nd|rd|th)", low)
+    if m:
+        number = int(m.group(1) or m.group(2))
+        d = _date(today.year, today.month, number, today) if 1 <= number <= 31 else None
+        if d is not None and d.month != today.month and d.year == today.year:
+            # "the 3rd" after the 3rd: next month, not next year
+            d = None
+            month = today.month % 12 + 1
+            year = today.year + (today.month == 12)
+            try:
+                d = date(year, month, number)
+            except ValueError:
+                return None
+        return (d, part) if d else None
+    return None

@@ -1,0 +1,176 @@
+"""Small linear text models, shared by the emotion reader and the draft model.
+
+A model here is a logistic regression over sparse text features: character
+n-grams (Chinese) or words, word pairs and marked words after a negation
+(English), plus a few named extra features ("cue:…") the caller computes.
+Its weights ship as compact JSON inside the package (`coach/model/*.json`,
+written by the training scripts in scripts/) and load once, lazily.
+
+Inference is pure Python (no numpy): the score of a text is one pass over its
+distinct n-grams, each looked up in a dictionary of weight rows (one weight per
+label). n-gram features are scaled to unit length (1/sqrt(count)); extra
+features count 1. The training scripts call `Featuriser.grams` and `logits`
+themselves, so training and inference cannot drift apart.
+
+JSON layout (format 1):
+
+    {"format": 1, "labels": [...], "trained_on": {...}, ...,
+     "langs": {"zh": {"bias": [b1, ...], "weights": {"feature": [w1, ...], ...}}, "en": {...}}}
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from warmline.core.text import Lang
+
+_EN_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[!?]+|[^\sa-z0-9!?.,;:'\"()\-]")
+_NEGATORS = frozenset(
+    {"not", "no", "never", "nothing", "nobody", "none", "without", "hardly", "cannot"}
+)
+_ZH_LATIN = re.compile(r"[a-z]{2,}")
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Featuriser:
+    """Which n-grams a model reads from a normalised (lower-cased) text.
+
+    Chinese: character n-grams of the given orders over the text framed by
+    start/end marks (\\x02 … \\x03), plus Latin words inside it ("w:deck").
+    English: words ("w:"), and optionally word pairs with ^/$ at the ends
+    ("b:"), the `negation` words after a negation marked ("n:"), and
+    character n-grams of `en_chars` letters inside longer words ("c:"), which
+    let "overloaded" share weight with "overload".
+    """
+
+    zh_orders: tuple[int, ...] = (1, 2)
+    zh_latin: bool = True
+    en_pairs: bool = True
+    negation: int = 3
+    en_chars: int = 0
+
+    def grams(self, norm: str, lang: Lang) -> list[str]:
+        norm = _SPACES.sub(" ", norm.strip())
+        if lang == "zh":
+            s = "\x02" + norm + "\x03"
+            n = len(s)
+            grams: list[str] = []
+            for order in self.zh_orders:
+                if order == 1:
+                    grams += s
+                else:
+                    grams += (s[i : i + order] for i in range(n - order + 1))
+            if self.zh_latin:
+                grams += ["w:" + w for w in _ZH_LATIN.findall(norm)]
+            return grams
+        tokens = _EN_TOKEN.findall(norm)
+        grams = ["w:" + t for t in tokens]
+        if self.en_pairs:
+            grams += [
+                "b:" + a + " " + b for a, b in zip(["^", *tokens], [*tokens, "$"], strict=True)
+            ]
+        if self.negation:
+            negated = 0
+            for t in tokens:
+                # "not happy", "never replied": the words after a negation, marked
+                if negated and t[0].isalpha():
+                    grams.append("n:" + t)
+                    negated -= 1
+                elif not t[0].isalnum():
+                    negated = 0
+                if t in _NEGATORS or t.endswith("n't"):
+                    negated = self.negation
+        if self.en_chars:
+            k = self.en_chars
+            for t in tokens:
+                if len(t) > k and t[0].isalpha():
+                    grams += ("c:" + t[i : i + k] for i in range(len(t) - k + 1))
+        return grams
+
+
+def logits(
+    grams: Iterable[str],
+    extra: Iterable[str],
+    weights: Mapping[str, tuple[float, ...]],
+    bias: tuple[float, ...],
+) -> list[float]:
+    """Bias + weights of the features present; n-grams are scaled to unit length."""
+    unique = set(grams)
+    scale = 1.0 / math.sqrt(len(unique)) if unique else 0.0
+    # map() and zip() keep the per-feature work in C: several times faster
+    # than a Python loop over the features
+    rows = [w for w in map(weights.get, unique) if w]
+    out = (
+        [b + scale * sum(col) for b, col in zip(bias, zip(*rows, strict=True), strict=True)]
+        if rows
+        else list(bias)
+    )
+    for w in filter(None, map(weights.get, extra)):
+        out = [o + x for o, x in zip(out, w, strict=True)]
+    return out
+
+
+def softmax(values: list[float]) -> list[float]:
+    top = max(values)
+    exps = [math.exp(v - top) for v in values]
+    total = sum(exps)
+    return [e / total for e in exps]
+
+
+def sigmoid(value: float) -> float:
+    if value >= 0:
+        return 1.0 / (1.0 + math.exp(-value))
+    e = math.exp(value)
+    return e / (1.0 + e)
+
+
+@dataclass(frozen=True, slots=True)
+class LinearModel:
+    """One language's weights: a bias and a weight row per feature, one value per label."""
+
+    bias: tuple[float, ...]
+    weights: Mapping[str, tuple[float, ...]]
+
+    def logits(self, grams: Iterable[str], extra: Iterable[str] = ()) -> list[float]:
+        return logits(grams, extra, self.weights, self.bias)
+
+
+@dataclass(frozen=True, slots=True)
+class ModelFile:
+    """A shipped model file: its labels, one LinearModel per language, its settings."""
+
+    labels: tuple[str, ...]
+    langs: Mapping[str, LinearModel]
+    settings: Mapping[str, object]
+
+
+def parse_model(raw: str, source: str, labels: tuple[str, ...]) -> ModelFile:
+    """Read a model file's JSON text; its labels must be `labels`, in that order."""
+    data = json.loads(raw)
+    if tuple(data["labels"]) != labels:
+        raise ValueError(f"{source}: labels {data['labels']} differ from {list(labels)}")
+    return ModelFile(
+        labels=labels,
+        langs={
+            lang: LinearModel(
+                tuple(float(b) for b in part["bias"]),
+                {f: tuple(float(x) for x in w) for f, w in part["weights"].items()},
+            )
+            for lang, part in data["langs"].items()
+        },
+        settings={k: v for k, v in data.items() if k not in ("langs", "labels")},
+    )
+
+
+@lru_cache(maxsize=8)
+def load_model(resource: str, labels: tuple[str, ...]) -> ModelFile:
+    """A model file packaged in warmline.coach (`model/emotion.json`), read once."""
+    raw = resources.files("warmline.coach").joinpath(resource).read_text(encoding="utf-8")
+    return parse_model(raw, resource, labels)
