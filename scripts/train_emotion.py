@@ -4,8 +4,8 @@
     python scripts/train_emotion.py --cv-only  # figures only
     python scripts/train_emotion.py --grid     # try a few regularisation strengths
 
-Data: data/emotion/{zh,en}.jsonl, one {"text", "label"} per line, written by
-us for this project (client-style messages). Nothing else is read: the
+Data: data/emotion/{zh,en}.jsonl and {zh,en}.*.jsonl, one {"text", "label"}
+per line, written by us for this project (client-style messages). Nothing else is read: the
 evaluation set lives elsewhere and is never trained on.
 
 Model: multinomial logistic regression with an L2 penalty, fitted by full-batch
@@ -42,17 +42,22 @@ LANGS: tuple[Lang, ...] = ("zh", "en")
 Example = tuple[list[str], list[str], int, str]  # grams, cue features, label index, text
 
 
+def files(lang: Lang) -> list[Path]:
+    """data/emotion/<lang>.jsonl and any <lang>.<part>.jsonl beside it."""
+    return [DATA / f"{lang}.jsonl", *sorted(DATA.glob(f"{lang}.*.jsonl"))]
+
+
 def load(lang: Lang) -> list[Example]:
     rows: list[Example] = []
-    path = DATA / f"{lang}.jsonl"
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        item = json.loads(line)
-        if item.get("label") not in LABELS:
-            raise SystemExit(f"{path}:{number}: label must be one of {LABELS}")
-        grams, cues = emotion.features(item["text"], lang)
-        rows.append((grams, cues, LABELS.index(item["label"]), item["text"]))
+    for path in files(lang):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            item = json.loads(line)
+            if item.get("label") not in LABELS:
+                raise SystemExit(f"{path}:{number}: label must be one of {LABELS}")
+            grams, cues = emotion.features(item["text"], lang)
+            rows.append((grams, cues, LABELS.index(item["label"]), item["text"]))
     return rows
 
 
@@ -206,7 +211,9 @@ def main() -> None:
         "trained_on": {
             lang: {
                 "messages": len(data[lang]),
-                "sha256": hashlib.sha256((DATA / f"{lang}.jsonl").read_bytes()).hexdigest(),
+                "files": {
+                    path.name: hashlib.sha256(path.read_bytes()).hexdigest() for path in files(lang)
+                },
             }
             for lang in LANGS
         },

@@ -74,14 +74,14 @@ def features(
     if lang == "zh":
         s = "\x02" + norm + "\x03"
         n = len(s)
-        grams = [*s, *(s[i : i + 2] for i in range(n - 1))]
+        grams = [*s, *[s[i : i + 2] for i in range(n - 1)]]
         grams += ["w:" + w for w in _ZH_LATIN.findall(norm)]
     else:
         tokens = _EN_TOKEN.findall(norm)
         grams = ["w:" + t for t in tokens]
         grams += ["b:" + a + " " + b for a, b in zip(["^", *tokens], [*tokens, "$"], strict=True)]
         negated = 0
-        for t in tokens:
+        for t in tokens if "n't" in norm or not _NEGATORS.isdisjoint(tokens) else ():
             # "not happy", "never replied": the words after a negation, marked
             if negated and t[0].isalpha():
                 grams.append("n:" + t)
