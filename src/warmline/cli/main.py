@@ -74,6 +74,7 @@ def register() -> None:
         project,
         promise,
         read,
+        serve,
         testimonial,
         today,
     )
@@ -95,6 +96,7 @@ def register() -> None:
     book.register(app)
     demo.register(app)
     importer.register(app)
+    serve.register(app)
 
 
 register()

@@ -12,6 +12,7 @@ from warmline.services.check import CheckService
 from warmline.services.export import ExportService
 from warmline.services.ingest import IngestService
 from warmline.services.read import ReadService
+from warmline.services.roster import RosterService
 
 
 class Services(
@@ -21,6 +22,7 @@ class Services(
     CheckService,
     ExportService,
     IngestService,
+    RosterService,
     ServiceBase,
 ):
     """Every use case of warmline. Open one with `Services.open()` (default book)

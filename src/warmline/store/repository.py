@@ -336,6 +336,25 @@ class Repository:
             q = q.where(MessageRow.client_id == client_id)
         return int(self.session.scalar(q) or 0)
 
+    def last_contacts(self) -> dict[int, tuple[datetime | None, datetime | None]]:
+        """Per client ID: (newest incoming, newest outgoing) message time, in one query."""
+        q = (
+            select(MessageRow.client_id, MessageRow.direction, func.max(MessageRow.sent_at))
+            .where(MessageRow.client_id.is_not(None))
+            .group_by(MessageRow.client_id, MessageRow.direction)
+        )
+        out: dict[int, tuple[datetime | None, datetime | None]] = {}
+        for cid, direction, newest in self.session.execute(q):
+            if cid is None:
+                continue
+            last_in, last_out = out.get(cid, (None, None))
+            if direction == "in":
+                last_in = newest
+            else:
+                last_out = newest
+            out[cid] = (last_in, last_out)
+        return out
+
     def existing_external_ids(self, ids: Iterable[str]) -> set[str]:
         wanted = [i for i in ids if i]
         found: set[str] = set()

@@ -1,0 +1,317 @@
+"""Latency of the web app under load: Today, a client page and a coach check.
+
+Serves a big book with Uvicorn on 127.0.0.1 (in a child process, one worker, as
+`warmline serve` does) and drives it with 20 concurrent HTTP clients (httpx, async)
+for 30 s per endpoint, then prints p50/p95/p99 latency, throughput and errors.
+
+The book: the agenda benchmark's 10,000-client book (bench/agenda.py, 20 owners of
+500 clients, ~100 messages each) when that benchmark is present; otherwise a book of
+our own (--clients, default 2,000, 30 messages each). In a book with owners each
+simulated user asks for their own Today (one owner's 500 clients), as the members of
+a team on one server do; Today is kept between requests until the book changes (see
+web/memo.py), so the time to compute it afresh is printed too. Client pages are
+drawn from one owner's clients.
+
+Targets (issue 6): p95 <= 100 ms for Today, <= 50 ms for a coach check.
+
+Run: python bench/web.py [--seconds 30] [--concurrency 20] [--clients 2000] [--only coach]
+(BENCH_DEBUG=1 also prints each phase's slowest requests and when they started.)
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import importlib.util
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+import httpx  # noqa: E402
+
+OUT = ROOT / "bench" / "out"
+# Monday 23 November 2026, 10:00 in Shanghai (the agenda benchmark's moment too).
+NOW = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
+DRAFTS = (
+    "王总您好，方案我们下周发您，有问题随时说。",
+    "Hi Anna, we'll send the revised logo soon, hopefully this weekend.",
+    "不好意思，技术部没理解您的意思，我们尽快改。",
+    "Thanks for waiting! The homepage is done; product pages follow on Friday 27 Nov, 18:00.",
+)
+
+
+def agenda_bench() -> object | None:
+    """bench/agenda.py as a module, when the agenda benchmark is in this checkout."""
+    path = ROOT / "bench" / "agenda.py"
+    if not path.exists():
+        return None
+    spec = importlib.util.spec_from_file_location("bench_agenda", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def own_book(clients: int, messages: int = 30, seed: int = 11) -> str:
+    """A book of `clients` clients with `messages` messages each, built once under bench/out."""
+    from warmline.core.client import Client
+    from warmline.core.message import Message
+    from warmline.services import Services
+    from warmline.store.engine import forget_engine, open_engine
+
+    OUT.mkdir(parents=True, exist_ok=True)
+    url = f"sqlite:///{OUT / f'web-{clients}.db'}"
+    svc = Services(open_engine(url), clock=lambda: NOW)
+    with svc.book() as repo:
+        have = len(repo.clients())
+    if have < clients:
+        rng = random.Random(seed)
+        zones = ["Asia/Shanghai", "Europe/London", "America/New_York", "Asia/Singapore"]
+        with svc.book() as repo:
+            for i in range(clients):
+                c = repo.add_client(
+                    Client(
+                        name=f"Client {i:05d}",
+                        timezone=zones[i % len(zones)],
+                        language="zh" if i % 2 else "en",
+                        company=f"Company {i % 997}",
+                        tags=(f"t{i % 13}",),
+                        owner=f"user{i % 20:02d}",
+                        created_at=NOW - timedelta(days=400),
+                    )
+                )
+                start = NOW - timedelta(days=365)
+                batch = []
+                for k in range(messages):
+                    start += timedelta(hours=rng.uniform(1, 24 * 365 / messages))
+                    batch.append(
+                        Message(
+                            direction="in" if k % 2 else "out",
+                            sent_at=min(start, NOW - timedelta(minutes=5)),
+                            text=f"message {k} " + "进度怎么样了？" * (k % 3),
+                            client_id=c.id,
+                            source="bench",
+                        )
+                    )
+                repo.add_messages(batch)
+    forget_engine(url)
+    return url
+
+
+def serve(url: str, port: int) -> None:
+    """The child process: the app on the book at `url`, the clock fixed at NOW."""
+    import uvicorn
+
+    from warmline.config import Settings
+    from warmline.services import Services
+    from warmline.store.engine import open_engine
+    from warmline.web import create_app
+
+    svc = Services(open_engine(url), settings=Settings(), clock=lambda: NOW)
+    uvicorn.run(create_app(svc), host="127.0.0.1", port=port, log_level="warning", access_log=False)
+
+
+@dataclass
+class Result:
+    times: list[float] = field(default_factory=list)
+    starts: list[float] = field(default_factory=list)
+    errors: int = 0
+    statuses: dict[int, int] = field(default_factory=dict)
+
+
+async def drive(
+    base: str,
+    method: str,
+    paths: Callable[[int, random.Random], str],
+    data: Callable[[random.Random], dict[str, str]] | None,
+    seconds: float,
+    n: int,
+) -> Result:
+    result = Result()
+    deadline = time.perf_counter() + seconds
+    limits = httpx.Limits(max_connections=n, max_keepalive_connections=n)
+
+    async def worker(i: int) -> None:
+        async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as client:
+            token = (await client.get("/api/session")).json()["csrf_token"]
+            headers = {"X-CSRF-Token": token, "HX-Request": "true"}
+            rng = random.Random(i)
+            while time.perf_counter() < deadline:
+                path = paths(i, rng)
+                t0 = time.perf_counter()
+                try:
+                    if method == "GET":
+                        r = await client.get(path)
+                    else:
+                        body = data(rng) if data else {}
+                        body["text"] = rng.choice(DRAFTS)
+                        r = await client.post(path, data=body, headers=headers)
+                except httpx.HTTPError:
+                    result.errors += 1
+                    continue
+                result.times.append(time.perf_counter() - t0)
+                result.starts.append(t0)
+                result.statuses[r.status_code] = result.statuses.get(r.status_code, 0) + 1
+                if r.status_code >= 400:
+                    result.errors += 1
+
+    await asyncio.gather(*(worker(i) for i in range(n)))
+    return result
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+def report(label: str, r: Result, seconds: float, target: float | None) -> None:
+    if not r.times:
+        print(f"  {label:<17} no successful requests ({r.errors} errors)")
+        return
+    ms = [t * 1000 for t in r.times]
+    p95 = percentile(ms, 95)
+    verdict = "" if target is None else ("  OK" if p95 <= target else f"  ABOVE {target:.0f} ms")
+    print(
+        f"  {label:<17} p50 {statistics.median(ms):7.1f} ms  p95 {p95:7.1f} ms  "
+        f"p99 {percentile(ms, 99):7.1f} ms  {len(ms) / seconds:7.1f} req/s  "
+        f"{len(ms):6,} requests  errors {r.errors}  statuses {dict(sorted(r.statuses.items()))}"
+        f"{verdict}",
+        flush=True,
+    )
+
+
+def timed(url: str) -> float:
+    t0 = time.perf_counter()
+    httpx.get(url, timeout=120).raise_for_status()
+    return (time.perf_counter() - t0) * 1000
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=30)
+    parser.add_argument("--concurrency", type=int, default=20)
+    parser.add_argument("--clients", type=int, default=2000, help="size of our own book")
+    parser.add_argument("--owner", default="user07", help="whose clients' pages to open")
+    parser.add_argument("--only", help="run only the phases whose label contains this (e.g. coach)")
+    parser.add_argument("--serve", help=argparse.SUPPRESS)
+    parser.add_argument("--port", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.serve:
+        serve(args.serve, args.port)
+        return
+
+    agenda = agenda_bench()
+    if agenda is not None:
+        url = agenda.ensure_book(10_000, None)  # type: ignore[attr-defined]
+    else:
+        print(f"  (bench/agenda.py not here: using our own {args.clients:,}-client book)")
+        url = own_book(args.clients)
+
+    from warmline.services import Services
+    from warmline.store.engine import forget_engine, open_engine
+
+    svc = Services(open_engine(url), clock=lambda: NOW)
+    with svc.book() as repo:
+        clients = repo.clients()
+        messages = repo.message_count()
+    mine = [c for c in clients if c.owner == args.owner] or clients
+    forget_engine(url)
+    print(
+        f"book: {len(clients):,} clients, {messages:,} messages; each simulated user's Today "
+        f"covers {len(mine):,} clients; {args.concurrency} concurrent users, "
+        f"{args.seconds:g} s per endpoint"
+    )
+
+    port = free_port()
+    env = dict(os.environ, WARMLINE_HOME=str(OUT / "web-home"))
+    child = subprocess.Popen(
+        [sys.executable, __file__, "--serve", url, "--port", str(port)],
+        env=env,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(300):
+            try:
+                if httpx.get(base + "/api/session", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        else:
+            raise SystemExit("the server did not start")
+        sample = [f"/clients/{c.id}" for c in random.Random(3).sample(mine, min(200, len(mine)))]
+        owners = sorted({c.owner for c in clients if c.owner})[: args.concurrency]
+
+        def today_of(i: int, rng: random.Random) -> str:
+            """Simulated user i's Today: one owner's clients in a team book, else the book's."""
+            return f"/today?owner={owners[i % len(owners)]}" if owners else "/today"
+
+        def one_user(i: int, rng: random.Random) -> str:
+            return today_of(0, rng)
+
+        # Warm up: first requests load zones, holidays and templates.
+        httpx.get(base + today_of(0, random.Random()), timeout=120)
+        httpx.get(base + sample[0], timeout=60)
+        cold = [
+            timed(base + today_of(0, random.Random()) + ("&" if owners else "?") + "fresh=1")
+            for _ in range(5)
+        ]
+        print(
+            f"  Today, computed   p50 {statistics.median(cold):7.1f} ms  max {max(cold):7.1f} ms"
+            "  (one request at a time, fresh: the first open, or after a change)"
+        )
+        phases: list[
+            tuple[
+                str,
+                str,
+                Callable[[int, random.Random], str],
+                Callable[[random.Random], dict[str, str]] | None,
+                float | None,
+            ]
+        ] = [
+            ("Today, 1 user", "GET", one_user, None, 100.0),
+            (f"Today, {max(1, len(owners))} users", "GET", today_of, None, None),
+            ("client page", "GET", lambda i, rng: rng.choice(sample), None, None),
+        ]
+        ids = [c.id for c in mine]
+        phases.append(
+            (
+                "coach check",
+                "POST",
+                lambda i, rng: "/coach/check",
+                lambda rng: {"client_id": str(ids[rng.randrange(args.concurrency)])},
+                50.0,
+            )
+        )
+        for label, method, paths, data, target in phases:
+            if args.only and args.only not in label:
+                continue
+            result = asyncio.run(drive(base, method, paths, data, args.seconds, args.concurrency))
+            report(label, result, args.seconds, target)
+            if os.environ.get("BENCH_DEBUG"):
+                t0 = min(result.starts)
+                slow = sorted(zip(result.times, result.starts, strict=True), reverse=True)[:8]
+                print("   slowest:", [(round(a * 1000), round(b - t0, 2)) for a, b in slow])
+    finally:
+        child.terminate()
+        child.wait(timeout=10)
+
+
+if __name__ == "__main__":
+    main()

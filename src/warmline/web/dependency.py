@@ -1,0 +1,71 @@
+"""Typed dependencies shared by every router."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from warmline.core.client import Client, Profile
+from warmline.core.error import NotFound
+from warmline.core.text import Lang
+from warmline.services import Services
+from warmline.web.staging import Staging
+
+
+def get_services(request: Request) -> Services:
+    services: Services = request.app.state.services
+    return services
+
+
+def my_profile(request: Request) -> Profile:
+    """The user's profile, loaded once per request."""
+    state = request.state
+    if not hasattr(state, "profile"):
+        state.profile = get_services(request).profile()
+    profile: Profile = state.profile
+    return profile
+
+
+def ui(request: Request) -> tuple[Lang, datetime]:
+    """The user's UI language and the services' now, fixed once per request."""
+    state = request.state
+    if not hasattr(state, "now"):
+        state.now = get_services(request).now()
+    return my_profile(request).ui_language, state.now
+
+
+def staging(request: Request) -> Staging:
+    """Where uploads wait between preview and confirmation."""
+    store: Staging = request.app.state.staging
+    return store
+
+
+def known_client(svc: Services, cid: int) -> Client:
+    """The client with exactly this ID (the services also match names; a URL must not)."""
+    try:
+        found = svc.client(cid)
+    except NotFound:
+        found = None
+    if found is None or found.id != cid:
+        raise NotFound(f"client: no client with ID {cid}; open the client list to find them")
+    return found
+
+
+def get_lang(request: Request) -> Lang:
+    return ui(request)[0]
+
+
+ServicesDep = Annotated[Services, Depends(get_services)]
+LangDep = Annotated[Lang, Depends(get_lang)]
+ProfileDep = Annotated[Profile, Depends(my_profile)]
+
+
+def existing_client_id(svc: ServicesDep, cid: int) -> int:
+    """The `{cid}` of a client URL, checked to be a client's exact ID (else 404)."""
+    known_client(svc, cid)
+    return cid
+
+
+ClientIdDep = Annotated[int, Depends(existing_client_id)]
