@@ -244,3 +244,18 @@ def test_without_a_stated_requirement_the_reply_leaves_a_blank_to_fill() -> None
     plan = build_plan("太离谱了！！！", now=NOW, client_lang="zh", client_zone=SHANGHAI)
     assert "【请填写：用您自己的话复述客户的需求】" in plan.reply
     assert find_requirement("太离谱了！！！", "zh") == ""
+
+
+def test_every_json_key_is_documented() -> None:
+    from pathlib import Path
+
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "reading.md").read_text(encoding="utf-8")
+    data = read(ANGRY_EN, ANNA).to_dict()
+    keys = set(data) | {f"emotion.{k}" for k in data["emotion"]}  # type: ignore[attr-defined]
+    plan = data["plan"]
+    assert isinstance(plan, dict)
+    keys |= {f"plan.{k}" for k in plan} | {"plan.steps[]"}
+    keys |= {"ambiguities[].text", "ambiguities[].question", "ambiguities[].kind"}
+    keys |= {f"client_promises[].{k}" for k in ("text", "due", "when", "precise")}
+    for key in keys:
+        assert f"| `{key}` |" in docs, key

@@ -120,3 +120,15 @@ def test_it_recognises_indirect_status_requests(text: str) -> None:
 
 def test_our_own_follow_up_is_not_a_status_request() -> None:
     assert not is_status_request("I will follow up with my team.")
+
+
+@pytest.mark.parametrize(
+    "text", ["方案呢？", "周五前能发吗", "怎么还没发", "Where is the invoice?", "Is it done yet?"]
+)
+def test_short_where_is_it_questions_are_status_requests(text: str) -> None:
+    assert is_status_request(text)
+
+
+@pytest.mark.parametrize("text", ["你呢？", "我们呢要求不高"])
+def test_and_you_is_not_a_status_request(text: str) -> None:
+    assert not is_status_request(text)

@@ -123,3 +123,10 @@ def test_old_history_does_not_open_promises(book: Services, tmp_path: Path) -> N
     )
     book.import_file(export, zone="Europe/London", me=("Lin",))
     assert book.promises(book.client("Anna").id) == []
+
+
+def test_the_plan_can_be_written_in_another_ui_language(book: Services) -> None:
+    reading = book.read_message(ANGRY, "王", ui_lang="en")
+    assert reading.plan is not None
+    assert reading.plan.steps[0].text.startswith("Acknowledge the feeling")
+    assert reading.plan.reply.startswith("王建国")  # the reply stays in the client's language

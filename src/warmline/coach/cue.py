@@ -309,6 +309,7 @@ _EMOJI_BY_LABEL: tuple[tuple[Emotion, str], ...] = (
     ),
 )
 _EMOJI: dict[str, Emotion] = {ch: label for label, chars in _EMOJI_BY_LABEL for ch in chars}
+_EMOJI_RE = re.compile("[" + "".join(_EMOJI) + "]")
 _CAPS_OK = frozenset(
     [
         "ASAP",
@@ -433,10 +434,11 @@ def _entries_for(word: str) -> tuple[_Entry, ...]:
 def _en_matches(
     norm: str, only: frozenset[str] | None = None
 ) -> Iterator[tuple[int, int, Emotion, str]]:
-    tokens = tuple(_WORD.findall(norm))
-    if not tokens:
+    matches = list(_WORD.finditer(norm))
+    if not matches:
         return
-    spans = [m.span() for m in _WORD.finditer(norm)]
+    tokens = tuple([m.group() for m in matches])
+    spans = [m.span() for m in matches]
     i, n = 0, len(tokens)
     while i < n:
         word = tokens[i]
@@ -481,9 +483,10 @@ def find_cues(text: str, lang: Lang, norm: str | None = None) -> tuple[Cue, ...]
     ]
     if not text.isascii():
         found += [
-            Cue(ch, _EMOJI[ch], "emoji", i, i + 1) for i, ch in enumerate(text) if ch in _EMOJI
+            Cue(m.group(), _EMOJI[m.group()], "emoji", m.start(), m.end())
+            for m in _EMOJI_RE.finditer(text)
         ]
-    if lang == "en" or len(_LATIN.findall(text)) > 12:
+    if _CAPS.search(text) and (lang == "en" or len(_LATIN.findall(text)) > 12):
         found += [
             Cue(m.group(), "anger", "caps", m.start(), m.end())
             for m in _CAPS.finditer(text)

@@ -79,7 +79,9 @@ _ZH_STATUS = re.compile(
     r"(?:搞定|好|完成|做完|改完|弄好|出来|发|寄|寄出|发出|发货|交|上线|改|做)了(?:吗|没|么|嘛)|还没好|"
     r"还(?:要|需要|得)(?:多久|多长时间|几天|等多久)|要等多久|大概多久|需要几天|要多长时间|状态(?:如何|怎么样)|"
     r"同步一下|汇报一下|更新一下|有(?:什么|啥)新|问一下进度|看看进展|跟进一下|催一下|"
-    r"(?:今天|明天|今晚|这周|本周)(?:能|可以)(?:给|发|交|好|完成|出)(?:吗|么|不)"
+    r"(?:今天|明天|今晚|这周|本周|下周|周[一二三四五六日天]|月底|\d{1,2}号)(?:之前|前)?(?:能|可以)(?:给|发|交|好|完成|出|到)|"
+    r"怎么还没|还没(?:好|发|收到|看到|到|动静|消息)|(?:开始|安排|排上|在做)了(?:吗|没)|"
+    r"^[^，。！？!?\s]{1,8}(?<![你您他她])呢[?？\s]*$"
 )
 _EN_STATUS = re.compile(
     r"\b(?:any (?:update|updates|news|progress|word|movement|eta)|update on|status(?: update)?\b|"
@@ -94,7 +96,9 @@ _EN_STATUS = re.compile(
     r"(?:are we|is it|still) on (?:track|schedule)|how much longer|how long until|how soon|"
     r"just checking in|checking in on|check in on|following up|follow(?:ing)?[- ]up on|circling back|"
     r"bump(?:ing)? this|gentle reminder|"
-    r"what's the latest|heard anything|still on for)\b",
+    r"what's the latest|heard anything|still on for|still waiting (?:on|for)|haven't (?:received|heard|seen|got)|"
+    r"what's happening with|any luck|are we close|(?:done|ready|finished) yet|nearly (?:done|there|finished)|"
+    r"where(?:'s| is| are) (?:the|my|our) \w+|can (?:i|we) see (?:it|them|something))\b",
     re.IGNORECASE,
 )
 

@@ -53,12 +53,19 @@ class ReadService(ServiceBase):
         *,
         at: str | datetime | None = None,
         lang: str | None = None,
+        ui_lang: str | None = None,
     ) -> ReadContext:
-        """The context a client message is read in (received at `at`, default now)."""
+        """The context a client message is read in (received at `at`, default now).
+
+        `lang` is the message's language (default: detected); `ui_lang` the
+        language of the plan's steps (default: the user's UI language).
+        """
         now = self.when(at, field="--at") or self.now()
         msg_lang: Lang | None = as_lang(lang) if lang else None
         with self.book() as repo:
             profile: Profile = repo.profile()
+            if ui_lang:
+                profile = dataclasses.replace(profile, ui_language=as_lang(ui_lang))
             if client is None:
                 return ReadContext(
                     now=now,
@@ -90,6 +97,7 @@ class ReadService(ServiceBase):
         *,
         at: str | datetime | None = None,
         lang: str | None = None,
+        ui_lang: str | None = None,
     ) -> Reading:
         """Read a client message: emotion, questions, status request, ambiguity,
         their promises, and for anger the response plan."""
@@ -97,7 +105,7 @@ class ReadService(ServiceBase):
             raise WarmlineError(
                 "message: the message is empty; give its text, a file, or - for stdin"
             )
-        ctx = self.read_context(client, at=at, lang=lang)
+        ctx = self.read_context(client, at=at, lang=lang, ui_lang=ui_lang)
         if ctx.lang is None and client is not None:
             with self.book() as repo:
                 fallback = repo.resolve_client(str(client)).language

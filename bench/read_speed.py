@@ -1,0 +1,92 @@
+"""Throughput of reading client messages, one core, pure Python.
+
+    python bench/read_speed.py [--n 20000]
+
+Prints messages per second (CPU time, best of three) for core.timeexpr.find_times,
+coach.emotion.classify and the whole coach.reading.read, on chat-length messages
+in Chinese and English written for this bench (half of them hold a time), and a
+CPU calibration to compare machines. Figures, not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from warmline.coach.emotion import classify  # noqa: E402
+from warmline.coach.reading import ReadContext, read  # noqa: E402
+from warmline.core.timeexpr import find_times  # noqa: E402
+
+NOW = datetime(2026, 11, 24, 7, 0, tzinfo=UTC)
+
+MESSAGES = [
+    "好的，我周五前把方案发您，有问题随时联系",
+    "收到，谢谢！",
+    "明天下午3点半开会，记得带上资料",
+    "这个版本还是不行，已经第三次了！！！",
+    "样品什么时候能到？我们这边很急",
+    "请问发票抬头写公司全称吗",
+    "麻烦下周三上午10点前把报价单发我，谢谢",
+    "辛苦了，效果很好，老板很满意👍",
+    "我想换一款，整体再大气一点",
+    "进度怎么样了？",
+    "Thanks, I'll send the quote by 3 pm tomorrow.",
+    "Can you check the logo colours? The client wants something brighter.",
+    "Any update on the project? We need it before the launch next week.",
+    "This is unacceptable. Third time the build is broken.",
+    "OK sounds good",
+    "Looks great, thank you so much for the quick turnaround!",
+    "Could we move the call to Fri 10:00 (London time)?",
+    "I'm a bit worried about the deadline, can we still make it by EOD Thursday?",
+    "Please find attached the revised proposal.",
+    "Let me know if you need anything else.",
+]
+
+
+def calibrate() -> float:
+    """CPU seconds for a fixed pure-Python loop, to compare machines."""
+    start = time.process_time()
+    total = 0
+    for i in range(10_000_000):
+        total += i * i
+    return time.process_time() - start
+
+
+def rate(fn: Callable[[str], object], texts: list[str]) -> float:
+    best = 0.0
+    for _ in range(3):
+        start = time.process_time()
+        for t in texts:
+            fn(t)
+        elapsed = time.process_time() - start
+        best = max(best, len(texts) / elapsed if elapsed else float("inf"))
+    return best
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=20_000)
+    args = parser.parse_args()
+    rng = random.Random(7)
+    texts = [rng.choice(MESSAGES) for _ in range(args.n)]
+    classify(texts[0])  # load the model once, outside the timing
+    ctx = ReadContext(now=NOW, client_zone="Asia/Shanghai", user_zone="Asia/Shanghai")
+    print(f"{args.n} chat messages, zh and en, CPU time, best of three")
+    print(
+        f"  find_times   {rate(lambda t: find_times(t, NOW, 'Asia/Shanghai'), texts):>9,.0f} msgs/s"
+    )
+    print(f"  classify     {rate(classify, texts):>9,.0f} msgs/s  (target >= 10,000)")
+    print(f"  read (all)   {rate(lambda t: read(t, ctx), texts[: args.n // 4]):>9,.0f} msgs/s")
+    print(f"pure-Python speed: {calibrate():.2f} s CPU for 10M loop iterations")
+
+
+if __name__ == "__main__":
+    main()
