@@ -45,7 +45,14 @@ Example = tuple[list[str], list[str], int, str]  # grams, cue features, label in
 
 def load(lang: Lang) -> list[Example]:
     rows: list[Example] = []
-    path = DATA / f"{lang}.jsonl"
+    for path in (DATA / f"{lang}.jsonl", DATA / f"{lang}.extra.jsonl"):
+        if path.exists():
+            rows.extend(_load_file(path, lang))
+    return rows
+
+
+def _load_file(path: Path, lang: Lang) -> list[Example]:
+    rows: list[Example] = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip():
             continue
