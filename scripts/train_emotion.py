@@ -20,6 +20,7 @@ ships.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 from pathlib import Path
@@ -41,6 +42,14 @@ LABELS = emotion.LABELS
 LANGS: tuple[Lang, ...] = ("zh", "en")
 
 Example = tuple[list[str], list[str], int, str]  # grams, cue features, label index, text
+
+
+def data_files(lang: Lang) -> dict[str, str]:
+    """SHA-256 of every training file of a language, so a test can tell the model is current."""
+    return {
+        p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(DATA.glob(f"{lang}.*jsonl"))
+    }
 
 
 def load(lang: Lang) -> list[Example]:
@@ -164,7 +173,7 @@ def main() -> None:
         "format": 1,
         "labels": list(LABELS),
         "trained_on": {
-            lang: regression.fingerprint(DATA / f"{lang}.jsonl", len(data[lang])) for lang in LANGS
+            lang: {"messages": len(data[lang]), "files": data_files(lang)} for lang in LANGS
         },
         "l2": args.l2,
         "min_df": args.min_df,
