@@ -4,21 +4,25 @@ from __future__ import annotations
 
 import random
 from collections import Counter
-from datetime import timedelta
+from dataclasses import replace
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 from icalendar import Calendar
+from sqlalchemy import update
 
 from tests.conftest import NOW
 from warmline.agenda import (
     AgendaSettings,
     AgendaState,
     MessageDigest,
+    as_json,
     build_agenda,
     summarise,
 )
 from warmline.agenda.item import KINDS
+from warmline.agenda.reading import READING_VERSION
 from warmline.core.client import Client
 from warmline.core.error import NotFound, WarmlineError
 from warmline.core.ledger import Commitment, Deliverable, Meeting, Note, Project
@@ -28,6 +32,7 @@ from warmline.core.workcal import WorkCalendar
 from warmline.services import Services
 from warmline.services.agenda import agenda_settings_from
 from warmline.store.snapshot import load_agenda_state
+from warmline.store.table import ClientActivityRow
 
 
 @pytest.fixture
@@ -146,13 +151,13 @@ def fill_random_book(svc: Services, seed: int) -> None:
                 repo.add_note(Note(c.id, "ran a marathon", NOW - timedelta(days=4)))
 
 
-def pure_state(svc: Services, settings: AgendaSettings) -> AgendaState:
+def pure_state(svc: Services, settings: AgendaSettings, now: datetime = NOW) -> AgendaState:
     """The same state built the slow, obvious way: every row, summarised in Python."""
     with svc.book() as repo:
         clients = {c.id: c for c in repo.clients()}
         messages = repo.messages()
-        window = NOW + timedelta(hours=settings.meeting_window_hours)
-        meetings = tuple(m for m in repo.meetings() if NOW <= m.start <= window)
+        window = now + timedelta(hours=settings.meeting_window_hours)
+        meetings = tuple(m for m in repo.meetings() if now <= m.start <= window)
         notes = {
             cid: tuple(
                 sorted(
@@ -161,13 +166,13 @@ def pure_state(svc: Services, settings: AgendaSettings) -> AgendaState:
             )
             for cid in {m.client_id for m in meetings}
         }
-        revisit_from = NOW - timedelta(
+        revisit_from = now - timedelta(
             days=max(settings.revisit_days) + settings.revisit_window_days
         )
         return AgendaState(
             profile=repo.profile(),
             clients=clients,
-            activity={cid: summarise(cid, messages, NOW, settings) for cid in clients},
+            activity={cid: summarise(cid, messages, now, settings) for cid in clients},
             projects=tuple(
                 p
                 for p in repo.projects()
@@ -181,22 +186,18 @@ def pure_state(svc: Services, settings: AgendaSettings) -> AgendaState:
             deliverables=tuple(
                 d
                 for d in repo.deliverables(awaiting=True)
-                if d.client_id in clients and d.sent_at <= NOW
+                if d.client_id in clients and d.sent_at <= now
             ),
             meetings=tuple(m for m in meetings if m.client_id in clients),
             notes=notes,
         )
 
 
-@pytest.mark.parametrize("seed", [1, 2, 3, 4, 5])
-def test_the_snapshot_query_gives_the_same_agenda_as_the_pure_summary(
-    svc: Services, seed: int
-) -> None:
-    fill_random_book(svc, seed)
+def assert_same_agenda(svc: Services, now: datetime) -> None:
     settings = AgendaSettings()
     with svc.book() as repo:
-        loaded = load_agenda_state(repo.session, repo.profile(), NOW, settings)
-    expected = pure_state(svc, settings)
+        loaded = load_agenda_state(repo.session, repo.profile(), now, settings)
+    expected = pure_state(svc, settings, now)
     assert loaded.activity.keys() == expected.activity.keys()
     for cid, got in loaded.activity.items():
         want = expected.activity[cid]
@@ -210,12 +211,87 @@ def test_the_snapshot_query_gives_the_same_agenda_as_the_pure_summary(
         # The loader reads only what the update rule needs: active projects, and the
         # no-project key for clients with a single active project.
         assert all(want.last_out_by_project[k] == v for k, v in got.last_out_by_project.items())
-    fast = build_agenda(loaded, NOW, settings)
-    slow = build_agenda(expected, NOW, settings)
-    assert [(i.id, i.reason_key, i.urgency) for i in fast] == [
-        (i.id, i.reason_key, i.urgency) for i in slow
-    ]
+    fast = build_agenda(loaded, now, settings)
+    slow = build_agenda(expected, now, settings)
+    assert [as_json(i, "en") for i in fast] == [as_json(i, "en") for i in slow]
     assert fast
+
+
+def newest_message(svc: Services) -> dict[int, datetime]:
+    with svc.book() as repo:
+        found: dict[int, datetime] = {}
+        for m in repo.messages():
+            if m.client_id is not None:
+                found[m.client_id] = max(m.sent_at, found.get(m.client_id, m.sent_at))
+        return found
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4, 5])
+def test_the_snapshot_query_gives_the_same_agenda_as_the_pure_summary(
+    svc: Services, seed: int
+) -> None:
+    fill_random_book(svc, seed)
+    with svc.book() as repo:  # a message dated later than now (clock skew, an import)
+        first = repo.clients()[0].id
+        repo.add_message(
+            Message("out", NOW + timedelta(hours=2), "会议链接 10:00 发您", client_id=first)
+        )
+    newest = newest_message(svc)
+    # Now: most clients are read through their activity summary, those with a message
+    # dated later than now from their messages; a day later every client goes through
+    # the summary, five days earlier most come from their messages.
+    assert any(t > NOW for t in newest.values()) and any(t <= NOW for t in newest.values())
+    for now in (NOW, NOW + timedelta(days=1), NOW - timedelta(days=5)):
+        assert_same_agenda(svc, now)
+
+
+def test_summaries_judged_by_another_reading_are_not_trusted(svc: Services) -> None:
+    fill_random_book(svc, 6)
+    with svc.book() as repo:
+        repo.session.execute(update(ClientActivityRow).values(reading=READING_VERSION + 1))
+    assert_same_agenda(svc, NOW + timedelta(days=1))
+
+
+def test_the_summary_spares_reading_clients_who_need_nothing(svc: Services) -> None:
+    svc.add_client("王建国", timezone="Asia/Shanghai", language="zh")
+    svc.add_client("Anna Smith", timezone="Europe/London", language="en")
+    svc.log_message("王", "in", "报价什么时候能发？", at=NOW - timedelta(hours=6))
+    svc.log_message("王", "out", "报价周五 18:00 前发您。", at=NOW - timedelta(hours=5))
+    svc.log_message("王", "in", "好的，谢谢", at=NOW - timedelta(hours=4))
+    svc.log_message("anna", "in", "Could you send the invoice?", at=NOW - timedelta(hours=1))
+    with svc.book() as repo:
+        state = load_agenda_state(repo.session, repo.profile(), NOW, AgendaSettings())
+    wang, anna = (state.activity[c.id or 0] for c in svc.clients())
+    assert wang.recent == () and wang.last_in_at == NOW - timedelta(hours=4)
+    assert [d.text for d in anna.recent] == ["Could you send the invoice?"]
+
+
+def test_a_status_request_answered_on_another_project_is_still_a_missed_update(
+    svc: Services,
+) -> None:
+    with svc.book() as repo:
+        wang = repo.add_client(
+            Client("王建国", "Asia/Shanghai", "zh", created_at=NOW - timedelta(days=60))
+        ).id
+        assert wang is not None
+        box = repo.add_project(Project(wang, "礼盒包装", NOW - timedelta(days=20))).id
+        site = repo.add_project(Project(wang, "官网改版", NOW - timedelta(days=20))).id
+        for message in (
+            Message("out", NOW - timedelta(days=10), "礼盒初稿 3 版已发您", project_id=box),
+            Message(
+                "in",
+                NOW - timedelta(days=3),
+                "礼盒进度怎么样了？",
+                project_id=box,
+                questions=("礼盒进度怎么样了？",),
+                status_request=True,
+            ),
+            Message("out", NOW - timedelta(days=2), "官网首页 5 号上线", project_id=site),
+        ):
+            repo.add_message(replace(message, client_id=wang))
+    items = {i.id: i for i in svc.today(at=NOW).items}
+    assert items[f"S2:client:{wang}:project:{box}"].reason_key.startswith("asked:")
+    assert_same_agenda(svc, NOW)
 
 
 # -- marks ----------------------------------------------------------------------------

@@ -9,8 +9,9 @@ current due date, so moving the due date recomputes the cadence.
 from __future__ import annotations
 
 from datetime import timedelta
+from functools import lru_cache
 
-from warmline.agenda.state import AgendaSettings
+from warmline.agenda.state import AgendaSettings, CadenceStep
 from warmline.core.ledger import Project
 
 
@@ -27,10 +28,15 @@ def cadence_days(project: Project, settings: AgendaSettings) -> float:
         return project.cadence_days
     length = project_length_days(project)
     if length is not None:
-        for step in sorted(settings.cadence, key=lambda s: s.max_days):
+        for step in _ordered(settings.cadence):
             if length <= step.max_days:
                 return step.every_days
     return settings.cadence_longer_days
+
+
+@lru_cache(maxsize=64)
+def _ordered(steps: tuple[CadenceStep, ...]) -> tuple[CadenceStep, ...]:
+    return tuple(sorted(steps, key=lambda s: s.max_days))
 
 
 def cadence(project: Project, settings: AgendaSettings) -> timedelta:

@@ -25,6 +25,7 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 
 from warmline.agenda.item import KIND_LABELS, KINDS, AgendaItem, Factor, Kind
+from warmline.agenda.worktime import WorkingTime
 from warmline.core.message import Emotion
 from warmline.core.text import Text
 from warmline.core.workcal import WorkCalendar
@@ -57,7 +58,9 @@ def _hours(delta: timedelta) -> float:
     return round(delta.total_seconds() / 3600, 1)
 
 
-def timing(due: datetime, now: datetime, me: WorkCalendar, *, routine: bool = False) -> Factor:
+def timing(
+    due: datetime, now: datetime, me: WorkCalendar | WorkingTime, *, routine: bool = False
+) -> Factor:
     """Points for how late (our working time) or how soon (wall clock) a deadline is."""
     base, cap, soon = (
         (ROUTINE_OVERDUE_BASE, ROUTINE_LATE_HOURS_CAP, ROUTINE_SOON_BASE)
@@ -105,11 +108,17 @@ def mood(emotion: Emotion | None, waiting: bool) -> tuple[Factor, ...]:
     return tuple(found)
 
 
-def kind_factor(kind: Kind) -> Factor:
-    return Factor(
-        KIND_POINTS[kind],
+KIND_FACTORS: dict[Kind, Factor] = {
+    kind: Factor(
+        points,
         Text(f"类型：{KIND_LABELS[kind].zh}", f"kind: {KIND_LABELS[kind].en.lower()}"),
     )
+    for kind, points in KIND_POINTS.items()
+}
+
+
+def kind_factor(kind: Kind) -> Factor:
+    return KIND_FACTORS[kind]
 
 
 def total(factors: Iterable[Factor]) -> float:

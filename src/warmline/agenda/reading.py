@@ -14,6 +14,11 @@ import re
 
 from warmline.agenda.state import MessageDigest
 
+# The store keeps, per client, the newest message that asks something and the newest
+# reply of ours with substance, both as this module reads them (store/activity.py).
+# Change `asked` or `is_holding` and this number must go up, with a migration that
+# rebuilds that summary; until then the agenda reads such clients' messages directly.
+READING_VERSION = 1
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _LATIN_WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
 _DIGIT = re.compile(r"\d")
@@ -72,7 +77,12 @@ def is_ping(question: str) -> bool:
 
 def asked(message: MessageDigest) -> tuple[str, ...]:
     """The client's questions (pings left out): the coach's reading, or the fallback."""
-    found = message.questions or questions_in(message.text)
+    return questions_asked(message.questions, message.text)
+
+
+def questions_asked(questions: tuple[str, ...], text: str) -> tuple[str, ...]:
+    """`asked` for a message's coach questions and (digest-length) text."""
+    found = questions or questions_in(text)
     return tuple(q for q in found if not is_ping(q))
 
 
@@ -83,12 +93,19 @@ def is_request(text: str) -> bool:
 
 def needs_reply(message: MessageDigest) -> bool:
     """True when an incoming message asks for an answer or shows the client is upset."""
+    return needs_reply_to(message.questions, message.text, message.status_request, message.emotion)
+
+
+def needs_reply_to(
+    questions: tuple[str, ...], text: str, status_request: bool, emotion: str | None
+) -> bool:
+    """`needs_reply` for a message's parts (text cut as in a digest): a question or a
+    ping, a status request, anger or anxiety, or a request."""
     return (
-        bool(asked(message))
-        or any(is_ping(q) for q in message.questions or questions_in(message.text))
-        or message.status_request
-        or message.emotion in ("anger", "anxiety")
-        or is_request(message.text)
+        bool(questions or questions_in(text))
+        or status_request
+        or emotion in ("anger", "anxiety")
+        or is_request(text)
     )
 
 
@@ -97,8 +114,7 @@ def is_holding(text: str) -> bool:
 
     Short means at most HOLDING_MAX_WORDS words (a Chinese character counts half a
     word); a reply with a number in it (a date, a time, a price) or longer than
-    HOLDING_MAX_CHARS characters is never holding. (The store relies on the last
-    two rules: it can tell such replies apart in SQL; see store/snapshot.py.)
+    HOLDING_MAX_CHARS characters is never holding.
     """
     if len(text) > HOLDING_MAX_CHARS:
         return False

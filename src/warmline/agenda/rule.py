@@ -13,6 +13,7 @@ from datetime import datetime, time, timedelta
 from warmline.agenda.item import AgendaItem, Factor, Kind
 from warmline.agenda.rank import kind_factor, total
 from warmline.agenda.state import AgendaSettings, AgendaState
+from warmline.agenda.worktime import WorkingTime
 from warmline.core.client import Client
 from warmline.core.clock import local, utc
 from warmline.core.ledger import Project
@@ -34,9 +35,14 @@ class RuleContext:
     __slots__ = (
         "_active",
         "_calendars",
+        "_clamped",
         "_holidays",
+        "_local_now",
+        "_ours_after",
         "_projects",
+        "_sends",
         "_slots",
+        "_work",
         "me",
         "now",
         "settings",
@@ -48,14 +54,28 @@ class RuleContext:
         self.now = utc(now)
         self.settings = settings
         self.me = calendar_for_profile(state.profile)
+        self._work: WorkingTime | None = None
+        # Thousands of items share a few calendars and proposed times: remember answers,
+        # keyed by the calendar's (zone, country) (a WorkCalendar hashes all its fields).
         self._calendars: dict[tuple[str, str], WorkCalendar] = {}
-        self._slots: dict[tuple[WorkCalendar, datetime | None], datetime] = {}
-        self._holidays: dict[WorkCalendar, Text | None] = {}
+        self._slots: dict[tuple[str, str, datetime | None], datetime] = {}
+        self._holidays: dict[tuple[str, str], Text | None] = {}
+        self._sends: dict[tuple[str, str, datetime | None], datetime] = {}
+        self._clamped: dict[tuple[str, str, datetime], datetime] = {}
+        self._local_now: dict[str, datetime] = {}
+        self._ours_after: dict[float, datetime] = {}
         self._projects: dict[int, Project] = {p.id: p for p in state.projects if p.id is not None}
         self._active: dict[int, list[Project]] = {}
         for p in sorted(state.projects, key=lambda p: (p.start, p.id or 0)):
             if p.status == "active":
                 self._active.setdefault(p.client_id, []).append(p)
+
+    @property
+    def work(self) -> WorkingTime:
+        """My calendar indexed for fast working-time arithmetic (same answers as `me`)."""
+        if self._work is None:
+            self._work = WorkingTime(self.me, self.now)
+        return self._work
 
     def project(self, project_id: int | None) -> Project | None:
         return None if project_id is None else self._projects.get(project_id)
@@ -87,7 +107,13 @@ class RuleContext:
 
     def send_time(self, client: Client, earliest: datetime | None = None) -> datetime:
         """The earliest whole minute >= max(now, earliest) inside the client's working hours."""
-        cal = self.calendar(client)
+        key = (client.timezone, client.country, earliest)
+        known = self._sends.get(key)
+        if known is None:
+            known = self._sends[key] = self._send_time(self.calendar(client), earliest)
+        return known
+
+    def _send_time(self, cal: WorkCalendar, earliest: datetime | None) -> datetime:
         moment = self.now if earliest is None else max(self.now, utc(earliest))
         for _ in range(3):
             moment = _ceil_minute(cal.clamp_to_working_hours(moment))
@@ -95,16 +121,32 @@ class RuleContext:
                 return moment
         return cal.clamp_to_working_hours(moment)  # a window start: already whole
 
+    def in_their_hours(self, client: Client, moment: datetime) -> datetime:
+        """`moment` moved into the client's working hours, on a quarter hour."""
+        key = (client.timezone, client.country, moment)
+        known = self._clamped.get(key)
+        if known is None:
+            cal = self.calendar(client)
+            known = self._clamped[key] = _ceil_to_quarter(cal.clamp_to_working_hours(moment))
+        return known
+
+    def local_now(self, zone_name: str) -> datetime:
+        """`now` in a zone."""
+        known = self._local_now.get(zone_name)
+        if known is None:
+            known = self._local_now[zone_name] = local(self.now, zone_name)
+        return known
+
     def call_slot(self, client: Client, after: datetime | None = None) -> datetime:
         """A 30-minute call slot inside both working calendars, from tomorrow on.
 
         With no overlap (Shanghai and New York in winter) our hours stretch, first
         to 07:00-22:30 and then to 06:00-23:30; failing that, the client's hours alone.
         """
-        theirs = self.calendar(client)
-        known = self._slots.get((theirs, after))
+        key = (client.timezone, client.country, after)
+        known = self._slots.get(key)
         if known is None:
-            known = self._slots[(theirs, after)] = self._call_slot(theirs, after)
+            known = self._slots[key] = self._call_slot(self.calendar(client), after)
         return known
 
     def _call_slot(self, theirs: WorkCalendar, after: datetime | None) -> datetime:
@@ -122,18 +164,23 @@ class RuleContext:
 
     def holiday_today(self, client: Client) -> Text | None:
         """The public holiday in the client's country today (their date), if any."""
-        cal = self.calendar(client)
-        if cal not in self._holidays:
+        key = (client.timezone, client.country)
+        if key not in self._holidays:
+            cal = self.calendar(client)
             day = cal.local_date(self.now)
             zh, en = cal.holiday_name(day, "zh"), cal.holiday_name(day, "en")
-            self._holidays[cal] = Text(zh or en, en or zh) if (zh or en) else None
-        return self._holidays[cal]
+            self._holidays[key] = Text(zh or en, en or zh) if (zh or en) else None
+        return self._holidays[key]
 
     def answer_by(self, client: Client, hours: float = 4) -> datetime:
         """A time we can commit to (T4): `hours` of our working time from now, moved into
         the client's working hours so they read a sensible time of their day."""
-        ours = self.me.add_working_time(self.now, timedelta(hours=hours))
-        return _ceil_to_quarter(self.calendar(client).clamp_to_working_hours(ours))
+        ours = self._ours_after.get(hours)
+        if ours is None:
+            ours = self._ours_after[hours] = self.work.add_working_time(
+                self.now, timedelta(hours=hours)
+            )
+        return self.in_their_hours(client, ours)
 
     def message(
         self, client: Client, template: str, *, zone: str | None = None, **facts: object
@@ -145,9 +192,7 @@ class RuleContext:
         """
         proposed = facts.get("proposed")
         if isinstance(proposed, datetime):
-            facts["proposed"] = _ceil_to_quarter(
-                self.calendar(client).clamp_to_working_hours(proposed)
-            )
+            facts["proposed"] = self.in_their_hours(client, proposed)
         ctx = MessageContext(
             lang=client.language,
             client_name=client.name,
@@ -188,17 +233,18 @@ class RuleContext:
                 ),
             )
         assert client.id is not None
+        due = utc(due)
         return AgendaItem(
             id=id,
             client_id=client.id,
             client_name=client.name,
             kind=kind,
             principle=principle,
-            due=utc(due),
+            due=due,
             urgency=total(all_factors),
             reason=reason,
             client_timezone=client.timezone,
-            client_local_time=local(self.now, client.timezone),
+            client_local_time=self.local_now(client.timezone),
             send_at=self.send_time(client, send_after),
             suggested_message=message,
             message_lang=client.language,
@@ -208,7 +254,7 @@ class RuleContext:
             openers=openers,
             related=related,
             project_id=project_id,
-            overdue=utc(due) <= self.now,
+            overdue=due <= self.now,
         )
 
 

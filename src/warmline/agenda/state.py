@@ -16,6 +16,9 @@ from warmline.core.client import Client, Profile
 from warmline.core.ledger import AgendaMark, Commitment, Deliverable, Meeting, Note, Project
 from warmline.core.message import Direction, Emotion, Message
 
+# Message texts in a digest are cut to this many characters (the rules need no more).
+TEXT_LIMIT = 1000
+
 
 @dataclass(frozen=True, slots=True)
 class MessageDigest:
@@ -40,12 +43,20 @@ class ClientActivity:
     `last_out_by_project`: newest outgoing message per project (key None: no project);
     the rules read it for active projects, and key None for a client with a single
     active project, so a loader may leave other keys out.
-    `recent`: oldest first, the messages the rules read. It must hold at least
-    (a) every incoming message after `last_out_at`, however old; (b) every incoming
-    message within the question window (`AgendaSettings.question_window_days`) that
-    asks something or asks for status; (c) every outgoing message within the window
-    sent after the first of (b). More is harmless (`summarise` keeps the whole
-    window). Texts may be truncated (~1,000 chars).
+    `recent`: oldest first, the messages the rules read. With "the window" the
+    question window (`AgendaSettings.question_window_days` up to now) and "our last
+    answer" our newest message that `reading.is_holding` does not call holding, it
+    must hold at least
+    (a) every incoming message after `last_out_at` that needs a reply
+        (`reading.needs_reply`), however old;
+    (b) for a client with an active project, every status request in the window
+        that is newer than that project's last update (`rules.update.last_update`);
+    (c) every message in the window from our last answer on (the whole window when
+        there is none in it), whenever (a) or (b) holds a message or a message in
+        that stretch asks something (`reading.asked`).
+    So a client who asked nothing since our last answer and waits for nothing may
+    have none. More is harmless (`summarise` keeps the whole window). Texts may be
+    cut to TEXT_LIMIT characters.
     """
 
     client_id: int
@@ -120,7 +131,7 @@ class AgendaState:
         return self.activity.get(client_id) or ClientActivity(client_id)
 
 
-def digest(message: Message, text_limit: int = 1000) -> MessageDigest:
+def digest(message: Message, text_limit: int = TEXT_LIMIT) -> MessageDigest:
     """The rules' view of a stored message (it must have an ID)."""
     if message.id is None:
         raise ValueError("digest: the message has no id; store it first")

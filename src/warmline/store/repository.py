@@ -22,6 +22,7 @@ from warmline.core.ledger import (
     Testimonial,
 )
 from warmline.core.message import Message
+from warmline.store import activity
 from warmline.store import mapping as m
 from warmline.store.table import (
     AgendaMarkRow,
@@ -264,10 +265,14 @@ class Repository:
         return m.project_from_row(row)
 
     # -- messages --------------------------------------------------------------
+    # Every write that adds messages or changes their client keeps the activity summary
+    # (store/activity.py) current, in the same transaction.
     def add_message(self, message: Message) -> Message:
         row = m.message_row(message)
         self._add(row)
-        return m.message_from_row(row)
+        saved = m.message_from_row(row)
+        activity.fold(self.session.connection(), [saved])
+        return saved
 
     def add_messages(self, messages: Sequence[Message]) -> list[int]:
         """Insert many messages; returns their IDs in order.
@@ -292,10 +297,12 @@ class Repository:
                     MessageRow.external_id.in_(chunk)
                 )
                 ids.update((str(e), int(i)) for e, i in self.session.execute(q))
+            activity.fold(self.session.connection(), messages)
             return [ids[k] for k in keys]
         rows = [m.message_row(x) for x in messages]
         self.session.add_all(rows)
         self.session.flush()
+        activity.fold(self.session.connection(), messages)
         return [r.id for r in rows]
 
     def message(self, id_: int) -> Message:
@@ -381,6 +388,7 @@ class Repository:
         for r in rows:
             r.client_id = client_id
         self.session.flush()
+        activity.fold_stored(self.session.connection(), [r.id for r in rows])
         return len(rows)
 
     def attach_messages(
@@ -394,12 +402,19 @@ class Repository:
             values["handle"] = handle
         if not values or not ids:
             return
+        self.session.flush()
+        conn = self.session.connection()
+        before = activity.owners(conn, ids) if client_id is not None else set()
         for start in range(0, len(ids), 500):
             chunk = list(ids[start : start + 500])
             self.session.execute(
                 MessageRow.__table__.update().where(MessageRow.id.in_(chunk)).values(**values)  # type: ignore[attr-defined]
             )
         self.session.flush()
+        if client_id is not None:
+            activity.fold_stored(conn, ids)
+            # Clients that lost messages: their newest ones may be gone, so recount.
+            activity.rebuild(conn, before - {client_id})
 
     def unassigned_handles(self) -> list[tuple[str, int, str]]:
         """(handle, message count, a sample text) for messages with no client yet."""

@@ -1,11 +1,18 @@
 """The agenda snapshot: load an `AgendaState` with a fixed number of set-based queries.
 
-No query per client: per-client facts (last message each way, last update per
-project) come from correlated scalar subqueries that the indexes
-`ix_messages_client_direction_sent` and `ix_messages_client_direction_project_sent`
-answer with one index seek each. Message bodies (cut to 1,000 characters) are read
-only where a rule looks at them: messages still awaiting our reply, the client's
-questions and status requests in the question window, and our messages after them.
+No query per client. Each client comes with its activity summary
+(`client_activity`, kept by store/activity.py): the newest message each way, our
+last answer, their last question and status request. Projects come with our last
+update on them (`project_activity`). From those the loader knows which clients the
+rules must read messages for (see `ClientActivity.recent`), and reads only those,
+cut to TEXT_LIMIT characters: messages awaiting our reply, messages in the question
+window from our last answer on, status requests in the window.
+
+A summary describes every message stored. When `now` is earlier than a client's
+newest message (`--at` in the past, a message dated in the future) or the summary was
+judged by another version of agenda.reading, that client is read from the messages
+instead, as `agenda.summarise` would: index seeks for the newest messages before
+`now`, and the whole question window.
 """
 
 from __future__ import annotations
@@ -15,35 +22,56 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, String, and_, cast, func, or_, select, type_coerce
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Select,
+    String,
+    and_,
+    case,
+    func,
+    literal,
+    or_,
+    select,
+    type_coerce,
+)
 from sqlalchemy.orm import Session, aliased
 
-from warmline.agenda.reading import HOLDING_MAX_CHARS
-from warmline.agenda.state import AgendaSettings, AgendaState, ClientActivity, MessageDigest
+from warmline.agenda.reading import READING_VERSION
+from warmline.agenda.rules.update import last_update
+from warmline.agenda.state import (
+    TEXT_LIMIT,
+    AgendaSettings,
+    AgendaState,
+    ClientActivity,
+    MessageDigest,
+)
 from warmline.core.client import Channels, Client, Profile
-from warmline.core.ledger import Note
+from warmline.core.ledger import AgendaMark, Commitment, Deliverable, Meeting, Note, Project
 from warmline.core.text import as_lang
-from warmline.store import mapping as m
+from warmline.store.activity import TIMES
 from warmline.store.table import (
     AgendaMarkRow,
+    ClientActivityRow,
     ClientRow,
     CommitmentRow,
     DeliverableRow,
     MeetingRow,
     MessageRow,
     NoteRow,
+    ProjectActivityRow,
     ProjectRow,
+    UTCDateTime,
 )
 
-TEXT_LIMIT = 1000
 NOTES_PER_CLIENT = 5
 # Open promises due within this horizon are loaded (the rule shows ours up to the end of
 # our next working day, which a long holiday such as the Spring Festival pushes out).
 PROMISE_HORIZON = timedelta(days=30)
-# Characters without which neither the coach nor agenda.reading sees a question.
-QUESTION_MARKS = ("?", "？", "吗", "么", "呢")
 _NO_CHANNELS = Channels()  # the agenda never reads a client's handles
 _CHUNK = 900  # ids per IN list: well inside SQLite's and PostgreSQL's parameter limits
+
+Times = tuple[datetime | None, ...]  # a summary row: the times of activity.TIMES, in order
 
 
 def _chunks(ids: Sequence[int]) -> Iterable[list[int]]:
@@ -60,43 +88,15 @@ def _scope(owner: str | None, client_ids: Sequence[int] | None) -> list[ColumnEl
     return where
 
 
-def _client(row: Any) -> Client:
-    # Positional, in Client's field order: this runs once per client in the book.
-    return Client(
-        row.name,
-        row.timezone,
-        as_lang(row.language),
-        row.company,
-        row.city,
-        row.country,
-        _NO_CHANNELS,
-        _json_list(row.tags),
-        row.status,
-        row.owner,
-        _utc(row.created_at),
-        _utc(row.archived_at),
-        row.id,
-    )
-
-
-def _last(direction: str, now: datetime) -> Any:
-    inner = aliased(MessageRow)
-    return (
-        select(func.max(inner.sent_at))
-        .where(inner.client_id == ClientRow.id, inner.direction == direction, inner.sent_at <= now)
-        .correlate(ClientRow)
-        .scalar_subquery()
-    )
-
-
-def _raw(column: Any, label: str) -> Any:
+def _raw(column: Any, label: str | None = None) -> Any:
     """A column read without SQLAlchemy's per-row conversion (parsed by `_utc`/`_json`).
 
     The agenda reads tens of thousands of rows; the typed conversion costs more than
     the query. The database value is the same: naive UTC (a string in SQLite, a
     datetime in PostgreSQL), or JSON text.
     """
-    return type_coerce(column, String).label(label)
+    raw = type_coerce(column, String)
+    return raw.label(label) if label else raw
 
 
 def _utc(value: Any) -> datetime | None:
@@ -108,6 +108,18 @@ def _utc(value: Any) -> datetime | None:
     return value.replace(tzinfo=UTC) if isinstance(value, datetime) else None
 
 
+def _rows(conn: Connection, query: Any) -> Sequence[Any]:
+    """All rows at once: one fetchall instead of a fetch per row."""
+    return conn.execute(query).all()
+
+
+def _when(value: Any) -> datetime:
+    """A stored UTC time that cannot be NULL."""
+    found = _utc(value)
+    assert found is not None
+    return found
+
+
 def _json_list(value: Any) -> tuple[str, ...]:
     if not value or value == "[]":
         return ()
@@ -115,66 +127,95 @@ def _json_list(value: Any) -> tuple[str, ...]:
     return tuple(str(x) for x in found)
 
 
-def _digest_columns() -> Select[Any]:
-    return select(
-        MessageRow.id,
-        MessageRow.client_id,
-        MessageRow.project_id,
-        MessageRow.direction,
-        _raw(MessageRow.sent_at, "sent_at"),
-        func.substr(MessageRow.text, 1, TEXT_LIMIT).label("text"),
-        MessageRow.thread,
-        MessageRow.emotion,
-        _raw(MessageRow.questions, "questions"),
-        MessageRow.status_request,
+def _at(value: datetime) -> Any:
+    """A bound time, converted the way stored times are."""
+    return literal(value, UTCDateTime())
+
+
+# -- rows to domain objects (positional, in field order: these run per row) -----------
+
+
+def _client(r: Any) -> Client:
+    return Client(
+        r[1],
+        r[5],
+        as_lang(r[6]),
+        r[2],
+        r[3],
+        r[4],
+        _NO_CHANNELS,
+        _json_list(r[7]),
+        r[8],
+        r[9],
+        _utc(r[10]),
+        _utc(r[11]),
+        r[0],
     )
 
 
-def _digest(row: Any) -> MessageDigest:
+_CLIENT_COLUMNS = (
+    ClientRow.id,
+    ClientRow.name,
+    ClientRow.company,
+    ClientRow.city,
+    ClientRow.country,
+    ClientRow.timezone,
+    ClientRow.language,
+    _raw(ClientRow.tags),
+    ClientRow.status,
+    ClientRow.owner,
+    _raw(ClientRow.created_at),
+    _raw(ClientRow.archived_at),
+)
+_SUMMARY_COLUMNS = (
+    ClientActivityRow.reading,
+    *(_raw(ClientActivityRow.__table__.c[name]) for name in TIMES),
+)
+# Positions in a summary (`Times`), as in activity.TIMES.
+_IN, _NEED, _OUT, _LOOSE, _ANSWER, _ASK, _STATUS = range(len(TIMES))
+_DIGEST_COLUMNS = (
+    MessageRow.id,
+    MessageRow.client_id,
+    MessageRow.project_id,
+    MessageRow.direction,
+    _raw(MessageRow.sent_at),
+    func.substr(MessageRow.text, 1, TEXT_LIMIT),
+    MessageRow.thread,
+    MessageRow.emotion,
+    _raw(MessageRow.questions),
+    MessageRow.status_request,
+)
+
+
+def _digest(r: Any) -> MessageDigest:
     return MessageDigest(
-        row.id,
-        row.direction,
-        _utc(row.sent_at),  # type: ignore[arg-type]
-        row.text or "",
-        row.project_id,
-        row.thread or "",
-        row.emotion,
-        _json_list(row.questions),
-        bool(row.status_request),
+        r[0],
+        r[3],
+        _utc(r[4]),  # type: ignore[arg-type]
+        r[5] or "",
+        r[2],
+        r[6] or "",
+        r[7],
+        _json_list(r[8]),
+        bool(r[9]),
     )
 
 
-def _attrs(row: Any) -> Any:
-    """A Core row stands in for an ORM row in the mapping functions (same attribute
-    names; no identity map, which thousands of read-only rows do not need)."""
-    return row
+class _Recent:
+    """Digests per client, by message ID (the queries overlap)."""
 
+    def __init__(self) -> None:
+        self.found: dict[int, dict[int, MessageDigest]] = {}
 
-def _after(moment: datetime | None, mark: datetime | None) -> bool:
-    """`moment` exists and is later than `mark` (no mark: any moment is later)."""
-    return moment is not None and (mark is None or moment > mark)
+    def read(self, conn: Connection, query: Select[Any]) -> None:
+        for r in _rows(conn, query):
+            self.found.setdefault(r[1], {})[r[0]] = _digest(r)
 
-
-def _surely_substantive(row: Any) -> ColumnElement[bool]:
-    """Replies that agenda.reading.is_holding calls substantive, decidable in SQL: no link,
-    and a digit or more than HOLDING_MAX_CHARS characters (a subset of all such replies)."""
-    return and_(
-        ~row.text.contains("http", autoescape=True),
-        ~row.text.contains("www.", autoescape=True),
-        or_(
-            func.length(row.text) > HOLDING_MAX_CHARS,
-            *(row.text.contains(str(digit)) for digit in range(10)),
-        ),
-    )
-
-
-def _may_ask() -> ColumnElement[bool]:
-    """Incoming messages that ask something or may (a superset of agenda.reading.asked)."""
-    return or_(
-        cast(MessageRow.questions, String) != "[]",
-        MessageRow.status_request.is_(True),
-        *(MessageRow.text.contains(mark, autoescape=True) for mark in QUESTION_MARKS),
-    )
+    def of(self, client_id: int) -> tuple[MessageDigest, ...]:
+        digests = self.found.get(client_id)
+        if not digests:
+            return ()
+        return tuple(sorted(digests.values(), key=lambda d: (d.sent_at, d.id)))
 
 
 def load_agenda_state(
@@ -190,213 +231,130 @@ def load_agenda_state(
 
     `owner` limits the book to one user's clients (team mode); `client_ids` to a few.
     """
+    conn = session.connection()
     scope = _scope(owner, client_ids)
     in_scope = select(ClientRow.id).where(*scope)
     window_start = now - settings.question_window
 
-    # 1. Clients with their newest message each way (two index seeks per client).
-    rows = session.execute(
-        select(
-            ClientRow.id,
-            ClientRow.name,
-            ClientRow.company,
-            ClientRow.city,
-            ClientRow.country,
-            ClientRow.timezone,
-            ClientRow.language,
-            _raw(ClientRow.tags, "tags"),
-            ClientRow.status,
-            ClientRow.owner,
-            _raw(ClientRow.created_at, "created_at"),
-            _raw(ClientRow.archived_at, "archived_at"),
-            _raw(_last("in", now), "last_in"),
-            _raw(_last("out", now), "last_out"),
-        )
+    # 1. Clients with their activity summary. A summary counts only when it holds no
+    #    message after `now` and was judged by this version of agenda.reading.
+    clients: dict[int, Client] = {}
+    summaries: dict[int, Times] = {}
+    direct: list[int] = []
+    for r in _rows(
+        conn,
+        select(*_CLIENT_COLUMNS, *_SUMMARY_COLUMNS)
+        .select_from(ClientRow)
+        .outerjoin(ClientActivityRow, ClientActivityRow.client_id == ClientRow.id)
         .where(*scope)
-        .order_by(ClientRow.id)
-    ).all()
-    clients = {r.id: _client(r) for r in rows}
-    last_in = {r.id: _utc(r.last_in) for r in rows}
-    last_out = {r.id: _utc(r.last_out) for r in rows}
+        .order_by(ClientRow.id),
+    ):
+        cid = r[0]
+        clients[cid] = _client(r)
+        if r[12] is None:
+            continue  # no message at all
+        times = tuple(_utc(v) for v in r[13:])
+        newest = max((t for t in (times[_IN], times[_OUT]) if t is not None), default=None)
+        if r[12] != READING_VERSION or (newest is not None and newest > now):
+            direct.append(cid)
+        else:
+            summaries[cid] = times
 
-    # 2. Projects: active ones, and done ones recent enough for a revisit.
+    # 2. Projects: active ones, and done ones recent enough for a revisit; with our last
+    #    update on each (summary clients only: the others are read below).
     revisit_from = now - timedelta(
         days=max(settings.revisit_days, default=0) + settings.revisit_window_days
     )
-    projects = [
-        m.project_from_row(_attrs(r))
-        for r in session.execute(
-            select(ProjectRow.__table__)
-            .where(
-                ProjectRow.client_id.in_(in_scope),
-                or_(
-                    ProjectRow.status == "active",
-                    and_(ProjectRow.status == "done", ProjectRow.completed_at >= revisit_from),
-                ),
-            )
-            .order_by(ProjectRow.id)
+    projects: list[Project] = []
+    by_project: dict[int, dict[int | None, datetime]] = {}
+    for r in _rows(
+        conn,
+        select(
+            ProjectRow.id,
+            ProjectRow.client_id,
+            ProjectRow.title,
+            _raw(ProjectRow.start),
+            _raw(ProjectRow.due),
+            ProjectRow.status,
+            _raw(ProjectRow.completed_at),
+            ProjectRow.cadence_days,
+            _raw(ProjectActivityRow.last_out_at),
         )
-    ]
-    active = [p for p in projects if p.status == "active"]
-
-    # 3. Our newest update per active project, and (for clients with a single active
-    #    project) per client on messages with no project: one index seek each.
-    by_project: dict[int, dict[int | None, datetime]] = {cid: {} for cid in clients}
-    if active:
-        inner = aliased(MessageRow)
-        newest = (
-            select(func.max(inner.sent_at))
-            .where(
-                inner.client_id == ProjectRow.client_id,
-                inner.direction == "out",
-                inner.project_id == ProjectRow.id,
-                inner.sent_at <= now,
-            )
-            .correlate(ProjectRow)
-            .scalar_subquery()
+        .select_from(ProjectRow)
+        .outerjoin(
+            ProjectActivityRow,
+            and_(
+                ProjectActivityRow.client_id == ProjectRow.client_id,
+                ProjectActivityRow.project_id == ProjectRow.id,
+            ),
         )
-        for r in session.execute(
-            select(ProjectRow.id, ProjectRow.client_id, newest.label("at")).where(
-                ProjectRow.client_id.in_(in_scope), ProjectRow.status == "active"
-            )
-        ):
-            if r.at is not None:
-                by_project.setdefault(r.client_id, {})[r.id] = r.at
-        counts: dict[int, int] = {}
-        for p in active:
-            counts[p.client_id] = counts.get(p.client_id, 0) + 1
-        sole = sorted(cid for cid, n in counts.items() if n == 1)
-        loose = aliased(MessageRow)
-        newest_loose = (
-            select(func.max(loose.sent_at))
-            .where(
-                loose.client_id == ClientRow.id,
-                loose.direction == "out",
-                loose.project_id.is_(None),
-                loose.sent_at <= now,
-            )
-            .correlate(ClientRow)
-            .scalar_subquery()
+        .where(
+            ProjectRow.client_id.in_(in_scope),
+            or_(
+                ProjectRow.status == "active",
+                and_(ProjectRow.status == "done", ProjectRow.completed_at >= _at(revisit_from)),
+            ),
         )
-        for chunk in _chunks(sole):
-            for cid, at in session.execute(
-                select(ClientRow.id, newest_loose).where(ClientRow.id.in_(chunk))
-            ):
-                if at is not None:
-                    by_project.setdefault(cid, {})[None] = at
-
-    # 4. Only the messages the rules read (see ClientActivity.recent):
-    #    a. incoming messages after our last reply, whatever their age;
-    #    b. incoming messages in the question window that ask something (or may:
-    #       a question mark, 吗/么/呢) or ask for status;
-    #    c. our messages in the window after the first of those (do they answer it?).
-    recent: dict[int, dict[int, MessageDigest]] = {}
-    waiting = [cid for cid in clients if _after(last_in[cid], last_out[cid])]
-    never = [cid for cid in waiting if last_out[cid] is None]
-    replied = [cid for cid in waiting if last_out[cid] is not None]
-    for chunk in _chunks(replied):
-        # Our last reply per client as a derived table, then one index range per client.
-        ours = aliased(MessageRow)
-        last = (
-            select(ours.client_id.label("cid"), func.max(ours.sent_at).label("lo"))
-            .where(ours.client_id.in_(chunk), ours.direction == "out", ours.sent_at <= now)
-            .group_by(ours.client_id)
-            .subquery()
-        )
-        for r in session.execute(
-            _digest_columns()
-            .join(last, last.c.cid == MessageRow.client_id)
-            .where(
-                MessageRow.client_id.in_(chunk),  # steers planners without statistics
-                MessageRow.direction == "in",
-                MessageRow.sent_at > last.c.lo,
-                MessageRow.sent_at <= now,
-            )
-        ):
-            recent.setdefault(r.client_id, {})[r.id] = _digest(r)
-    for chunk in _chunks(never):
-        for r in session.execute(
-            _digest_columns().where(
-                MessageRow.client_id.in_(chunk),
-                MessageRow.direction == "in",
-                MessageRow.sent_at <= now,
-            )
-        ):
-            recent.setdefault(r.client_id, {})[r.id] = _digest(r)
-    first_ask: dict[int, datetime] = {}
-    for r in session.execute(
-        _digest_columns().where(
-            MessageRow.client_id.in_(in_scope),
-            MessageRow.direction == "in",
-            MessageRow.sent_at >= window_start,
-            MessageRow.sent_at <= now,
-            _may_ask(),
-        )
+        .order_by(ProjectRow.id),
     ):
-        d = _digest(r)
-        recent.setdefault(r.client_id, {})[d.id] = d
-        if r.client_id not in first_ask or d.sent_at < first_ask[r.client_id]:
-            first_ask[r.client_id] = d.sent_at
-    for chunk in _chunks(sorted(first_ask)):
-        # Our replies are read for their text only (does one answer the question?), and
-        # only from each client's newest reply that surely has substance: the rule stops
-        # looking back there (agenda/rules/reply.open_questions).
-        ours = aliased(MessageRow)
-        cut = (
-            select(ours.client_id.label("cid"), func.max(ours.sent_at).label("since"))
-            .where(
-                ours.client_id.in_(chunk),
-                ours.direction == "out",
-                ours.sent_at >= window_start,
-                ours.sent_at <= now,
-                _surely_substantive(ours),
+        p = Project(
+            r[1],
+            r[2],
+            _when(r[3]),
+            _utc(r[4]),
+            r[5],
+            _utc(r[6]),
+            r[7],
+            r[0],
+        )
+        projects.append(p)
+        if p.status == "active" and r[8] is not None and p.client_id in summaries:
+            by_project.setdefault(p.client_id, {})[r[0]] = _utc(r[8])  # type: ignore[assignment]
+    active: dict[int, list[Project]] = {}
+    for p in projects:
+        if p.status == "active":
+            active.setdefault(p.client_id, []).append(p)
+    for cid, mine in active.items():
+        count = len(mine)
+        loose = summaries[cid][_LOOSE] if count == 1 and cid in summaries else None
+        if loose is not None:
+            by_project.setdefault(cid, {})[None] = loose
+
+    # 3. Messages, for the clients the rules must read some of (ClientActivity.recent).
+    recent = _Recent()
+    _read_summarised(conn, recent, summaries, active, by_project, window_start, now)
+    direct_activity = _read_directly(conn, recent, direct, projects, active, window_start, now)
+
+    activity: dict[int, ClientActivity] = {}
+    for cid in clients:
+        known = summaries.get(cid)
+        if known is not None:
+            activity[cid] = ClientActivity(
+                cid, known[_IN], known[_OUT], by_project.get(cid, {}), recent.of(cid)
             )
-            .group_by(ours.client_id)
-            .subquery()
-        )
-        replies = select(
-            MessageRow.id,
-            MessageRow.client_id,
-            _raw(MessageRow.sent_at, "sent_at"),
-            func.substr(MessageRow.text, 1, TEXT_LIMIT).label("text"),
-            MessageRow.project_id,
-        ).where(
-            MessageRow.direction == "out",
-            MessageRow.sent_at >= window_start,
-            MessageRow.sent_at <= now,
-        )
-        with_cut = replies.join(cut, cut.c.cid == MessageRow.client_id).where(
-            MessageRow.client_id.in_(chunk), MessageRow.sent_at >= cut.c.since
-        )
-        without_cut = replies.where(
-            MessageRow.client_id.in_(chunk),
-            MessageRow.client_id.not_in(select(cut.c.cid)),
-        )
-        for query in (with_cut, without_cut):
-            for r in session.execute(query):
-                sent = _utc(r.sent_at)
-                assert sent is not None
-                if sent > first_ask[r.client_id]:
-                    recent.setdefault(r.client_id, {})[r.id] = MessageDigest(
-                        r.id, "out", sent, r.text or "", r.project_id
-                    )
+        elif cid in direct_activity:
+            last_in, last_out, projects_out = direct_activity[cid]
+            activity[cid] = ClientActivity(cid, last_in, last_out, projects_out, recent.of(cid))
+        else:
+            activity[cid] = ClientActivity(cid)
 
-    activity = {
-        cid: ClientActivity(
-            client_id=cid,
-            last_in_at=last_in[cid],
-            last_out_at=last_out[cid],
-            last_out_by_project=by_project.get(cid, {}),
-            recent=tuple(sorted(recent.get(cid, {}).values(), key=lambda d: (d.sent_at, d.id))),
-        )
-        for cid in clients
-    }
-
-    # 5. The ledger: open promises, deliveries awaiting feedback, meetings in the window.
-    commitments = [
-        m.commitment_from_row(_attrs(r))
-        for r in session.execute(
-            select(CommitmentRow.__table__)
+    # 4. The ledger: open promises, deliveries awaiting feedback, meetings in the window.
+    commitments = tuple(
+        Commitment(r[1], r[2], r[3], _utc(r[4]), _utc(r[5]), r[6], _utc(r[7]), r[8], r[9], r[0])  # type: ignore[arg-type]
+        for r in _rows(
+            conn,
+            select(
+                CommitmentRow.id,
+                CommitmentRow.client_id,
+                CommitmentRow.by,
+                CommitmentRow.text,
+                _raw(CommitmentRow.due),
+                _raw(CommitmentRow.created_at),
+                CommitmentRow.status,
+                _raw(CommitmentRow.closed_at),
+                CommitmentRow.project_id,
+                CommitmentRow.source_message_id,
+            )
             .where(
                 CommitmentRow.status == "open",
                 CommitmentRow.due.is_not(None),
@@ -407,61 +365,277 @@ def load_agenda_state(
                 ),
                 CommitmentRow.client_id.in_(in_scope),
             )
-            .order_by(CommitmentRow.id)
+            .order_by(CommitmentRow.id),
         )
-    ]
-    deliverables = [
-        m.deliverable_from_row(_attrs(r))
-        for r in session.execute(
-            select(DeliverableRow.__table__)
+    )
+    deliverables = tuple(
+        Deliverable(r[1], r[2], _utc(r[3]), _utc(r[4]), r[5], _utc(r[6]), r[7], r[8], r[0])  # type: ignore[arg-type]
+        for r in _rows(
+            conn,
+            select(
+                DeliverableRow.id,
+                DeliverableRow.client_id,
+                DeliverableRow.what,
+                _raw(DeliverableRow.sent_at),
+                _raw(DeliverableRow.feedback_by),
+                DeliverableRow.project_id,
+                _raw(DeliverableRow.feedback_at),
+                DeliverableRow.feedback_message_id,
+                DeliverableRow.source_message_id,
+            )
             .where(
                 DeliverableRow.feedback_at.is_(None),
                 DeliverableRow.sent_at <= now,
                 or_(DeliverableRow.feedback_by.is_(None), DeliverableRow.feedback_by <= now),
                 DeliverableRow.client_id.in_(in_scope),
             )
-            .order_by(DeliverableRow.id)
+            .order_by(DeliverableRow.id),
         )
-    ]
-    meetings = [
-        m.meeting_from_row(_attrs(r))
-        for r in session.execute(
-            select(MeetingRow.__table__)
+    )
+    meetings = tuple(
+        Meeting(r[1], _utc(r[2]), r[3], r[4], r[5], _utc(r[6]), r[7], r[0])  # type: ignore[arg-type]
+        for r in _rows(
+            conn,
+            select(
+                MeetingRow.id,
+                MeetingRow.client_id,
+                _raw(MeetingRow.start),
+                MeetingRow.timezone,
+                MeetingRow.duration_minutes,
+                MeetingRow.title,
+                _raw(MeetingRow.actual_start),
+                MeetingRow.notes,
+            )
             .where(
                 MeetingRow.start >= now,
                 MeetingRow.start <= now + timedelta(hours=settings.meeting_window_hours),
                 MeetingRow.client_id.in_(in_scope),
             )
-            .order_by(MeetingRow.start, MeetingRow.id)
+            .order_by(MeetingRow.start, MeetingRow.id),
         )
-    ]
-    notes = _notes(session, sorted({mt.client_id for mt in meetings}))
+    )
     marks = {
-        mark.key: mark
-        for mark in (m.mark_from_row(r) for r in session.scalars(select(AgendaMarkRow)))
+        r[0]: AgendaMark(r[0], r[1], _utc(r[2]), r[3], _utc(r[4]))  # type: ignore[arg-type]
+        for r in _rows(
+            conn,
+            select(
+                AgendaMarkRow.key,
+                AgendaMarkRow.action,
+                _raw(AgendaMarkRow.at),
+                AgendaMarkRow.reason,
+                _raw(AgendaMarkRow.until),
+            ),
+        )
     }
     return AgendaState(
         profile=profile,
         clients=clients,
         activity=activity,
         projects=tuple(projects),
-        commitments=tuple(commitments),
-        deliverables=tuple(deliverables),
-        meetings=tuple(meetings),
-        notes=notes,
+        commitments=commitments,
+        deliverables=deliverables,
+        meetings=meetings,
+        notes=_notes(conn, sorted({mt.client_id for mt in meetings})),
         marks=marks,
     )
 
 
-def _notes(session: Session, client_ids: list[int]) -> dict[int, tuple[Note, ...]]:
+def _read_summarised(
+    conn: Connection,
+    recent: _Recent,
+    summaries: dict[int, Times],
+    active: dict[int, list[Project]],
+    by_project: dict[int, dict[int | None, datetime]],
+    window_start: datetime,
+    now: datetime,
+) -> None:
+    """The messages the rules read, for clients read through their summary
+    (ClientActivity.recent):
+    a. incoming messages after our last message, if one of them needs a reply;
+    b. status requests in the window, if one is newer than an active project's last
+       update (agenda.rules.update.last_update);
+    c. everything in the window from our last answer on, for clients with (a) or (b),
+       or with a question there (open_questions walks back to our last answer)."""
+    stretch: list[int] = []  # (c)
+    old_waiting: list[int] = []  # (a) before the window (c does not reach)
+    status: list[int] = []  # (b)
+    for cid, times in summaries.items():
+        last_out, need, asked_status = times[_OUT], times[_NEED], times[_STATUS]
+        waiting = need is not None and (last_out is None or need > last_out)
+        status_due = False
+        if cid in active and asked_status is not None and asked_status >= window_start:
+            updates = ClientActivity(cid, last_out_by_project=by_project.get(cid, {}))
+            sole = len(active[cid]) == 1
+            status_due = any(asked_status > last_update(p, updates, sole) for p in active[cid])
+        answer, ask = times[_ANSWER], times[_ASK]
+        cut = answer if answer is not None and answer > window_start else window_start
+        if waiting or status_due or (ask is not None and ask >= cut):
+            stretch.append(cid)
+        if waiting and (last_out is None or last_out < window_start):
+            old_waiting.append(cid)
+        if status_due:
+            status.append(cid)
+    start, end = _at(window_start), _at(now)
+    summary = ClientActivityRow
+    for chunk in _chunks(stretch):
+        since = case((summary.last_answer_at > start, summary.last_answer_at), else_=start)
+        recent.read(
+            conn,
+            select(*_DIGEST_COLUMNS)
+            .select_from(summary)
+            .join(MessageRow, MessageRow.client_id == summary.client_id)
+            .where(
+                summary.client_id.in_(chunk), MessageRow.sent_at >= since, MessageRow.sent_at <= end
+            ),
+        )
+    for chunk in _chunks(old_waiting):
+        recent.read(
+            conn,
+            select(*_DIGEST_COLUMNS)
+            .select_from(summary)
+            .join(MessageRow, MessageRow.client_id == summary.client_id)
+            .where(
+                summary.client_id.in_(chunk),
+                MessageRow.direction == "in",
+                MessageRow.sent_at < start,
+                or_(summary.last_out_at.is_(None), MessageRow.sent_at > summary.last_out_at),
+            ),
+        )
+    for chunk in _chunks(status):
+        recent.read(
+            conn,
+            select(*_DIGEST_COLUMNS).where(
+                MessageRow.client_id.in_(chunk),
+                MessageRow.direction == "in",
+                MessageRow.sent_at >= start,
+                MessageRow.sent_at <= end,
+                MessageRow.status_request.is_(True),
+            ),
+        )
+
+
+def _last(direction: str, now: datetime, *, loose: bool = False) -> Any:
+    """The client's newest message at or before `now`: one index seek per client."""
+    inner = aliased(MessageRow)
+    where = [inner.client_id == ClientRow.id, inner.direction == direction, inner.sent_at <= now]
+    if loose:
+        where.append(inner.project_id.is_(None))
+    return select(func.max(inner.sent_at)).where(*where).correlate(ClientRow).scalar_subquery()
+
+
+Found = dict[int, tuple[datetime | None, datetime | None, dict[int | None, datetime]]]
+
+
+def _read_directly(
+    conn: Connection,
+    recent: _Recent,
+    client_ids: list[int],
+    projects: list[Project],
+    active: dict[int, list[Project]],
+    window_start: datetime,
+    now: datetime,
+) -> Found:
+    """Clients whose summary does not describe `now`, read as `agenda.summarise` reads
+    them: the newest messages at or before `now`, and the whole question window."""
+    found: Found = {}
+    start, end = _at(window_start), _at(now)
+    for chunk in _chunks(client_ids):
+        for cid, last_in, last_out, loose in _rows(
+            conn,
+            select(
+                ClientRow.id,
+                _raw(_last("in", now)),
+                _raw(_last("out", now)),
+                _raw(_last("out", now, loose=True)),
+            ).where(ClientRow.id.in_(chunk)),
+        ):
+            by_project: dict[int | None, datetime] = {}
+            if len(active.get(cid, ())) == 1 and loose is not None:
+                by_project[None] = _when(loose)
+            found[cid] = (_utc(last_in), _utc(last_out), by_project)
+    # Our last update per active project: one index seek each.
+    update = aliased(MessageRow)
+    newest = (
+        select(func.max(update.sent_at))
+        .where(
+            update.client_id == ProjectRow.client_id,
+            update.direction == "out",
+            update.project_id == ProjectRow.id,
+            update.sent_at <= end,
+        )
+        .correlate(ProjectRow)
+        .scalar_subquery()
+    )
+    mine = sorted(
+        p.id for p in projects if p.id is not None and p.status == "active" and p.client_id in found
+    )
+    for chunk in _chunks(mine):
+        for pid, cid, at in _rows(
+            conn,
+            select(ProjectRow.id, ProjectRow.client_id, _raw(newest)).where(
+                ProjectRow.id.in_(chunk)
+            ),
+        ):
+            if at is not None:
+                found[cid][2][pid] = _when(at)
+    # The whole question window, and older incoming messages still awaiting our reply.
+    for chunk in _chunks(client_ids):
+        recent.read(
+            conn,
+            select(*_DIGEST_COLUMNS).where(
+                MessageRow.client_id.in_(chunk),
+                MessageRow.sent_at >= start,
+                MessageRow.sent_at <= end,
+            ),
+        )
+    waiting = [
+        cid
+        for cid, (last_in, last_out, _) in found.items()
+        if last_in is not None and (last_out is None or last_in > last_out)
+    ]
+    never = [cid for cid in waiting if found[cid][1] is None]
+    replied = [cid for cid in waiting if found[cid][1] is not None]
+    for chunk in _chunks(never):
+        recent.read(
+            conn,
+            select(*_DIGEST_COLUMNS).where(
+                MessageRow.client_id.in_(chunk),
+                MessageRow.direction == "in",
+                MessageRow.sent_at < start,
+            ),
+        )
+    for chunk in _chunks(replied):
+        ours = aliased(MessageRow)
+        last = (
+            select(ours.client_id.label("cid"), func.max(ours.sent_at).label("lo"))
+            .where(ours.client_id.in_(chunk), ours.direction == "out", ours.sent_at <= end)
+            .group_by(ours.client_id)
+            .subquery()
+        )
+        recent.read(
+            conn,
+            select(*_DIGEST_COLUMNS)
+            .join(last, last.c.cid == MessageRow.client_id)
+            .where(
+                MessageRow.client_id.in_(chunk),
+                MessageRow.direction == "in",
+                MessageRow.sent_at > last.c.lo,
+                MessageRow.sent_at < start,
+            ),
+        )
+    return found
+
+
+def _notes(conn: Connection, client_ids: list[int]) -> dict[int, tuple[Note, ...]]:
     found: dict[int, list[Note]] = {}
     for chunk in _chunks(client_ids):
-        for r in session.scalars(
-            select(NoteRow)
+        for r in _rows(
+            conn,
+            select(NoteRow.id, NoteRow.client_id, NoteRow.text, _raw(NoteRow.at), NoteRow.kind)
             .where(NoteRow.client_id.in_(chunk), NoteRow.kind == "personal")
-            .order_by(NoteRow.client_id, NoteRow.at.desc(), NoteRow.id.desc())
+            .order_by(NoteRow.client_id, NoteRow.at.desc(), NoteRow.id.desc()),
         ):
-            notes = found.setdefault(r.client_id, [])
+            notes = found.setdefault(r[1], [])
             if len(notes) < NOTES_PER_CLIENT:
-                notes.append(m.note_from_row(r))
+                notes.append(Note(r[1], r[2], _utc(r[3]), r[4], r[0]))  # type: ignore[arg-type]
     return {cid: tuple(ns) for cid, ns in found.items()}

@@ -161,6 +161,43 @@ class MessageRow(Base):
     text: Mapped[str] = mapped_column(Text)
 
 
+class ClientActivityRow(Base):
+    """A client's messages, summarised for the agenda (store/activity.py keeps it current).
+
+    Every time is the newest such message ever stored: incoming, incoming that needs a
+    reply (agenda.reading.needs_reply), outgoing, outgoing on no project, our last
+    answer (outgoing, not a holding reply), incoming that asks something, incoming
+    status request. `reading` is the agenda.reading.READING_VERSION the needs-a-reply,
+    answer and asks times were judged with.
+    """
+
+    __tablename__ = "client_activity"
+    client_id: Mapped[int] = mapped_column(
+        ForeignKey("clients.id", ondelete="CASCADE"), primary_key=True
+    )
+    last_in_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    last_need_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    last_out_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    last_loose_out_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    last_answer_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    last_ask_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    last_status_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    reading: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ProjectActivityRow(Base):
+    """Our newest outgoing message per client and project (the last progress update, S2)."""
+
+    __tablename__ = "project_activity"
+    client_id: Mapped[int] = mapped_column(
+        ForeignKey("clients.id", ondelete="CASCADE"), primary_key=True
+    )
+    project_id: Mapped[int] = mapped_column(
+        ForeignKey("projects.id", ondelete="CASCADE"), primary_key=True
+    )
+    last_out_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
 class CommitmentRow(Base):
     __tablename__ = "commitments"
     __table_args__ = (Index("ix_commitments_status_due", "status", "due"),)

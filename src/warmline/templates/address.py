@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
+@lru_cache(maxsize=16384)
 def call_name(name: str) -> str:
     """The name to use in a greeting: "Anna" for "Anna Schmidt"; Chinese names ("王总") as is."""
     clean = " ".join(name.split())

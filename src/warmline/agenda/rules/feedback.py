@@ -34,7 +34,7 @@ def check(ctx: RuleContext) -> Iterator[AgendaItem]:
         if d.feedback_by is not None:
             by = d.feedback_by
         else:
-            by = ctx.me.add_working_time(
+            by = ctx.work.add_working_time(
                 d.sent_at, ctx.me.day_length * ctx.settings.feedback_default_working_days
             )
         due = by + grace
@@ -64,6 +64,6 @@ def check(ctx: RuleContext) -> Iterator[AgendaItem]:
                 proposed=ctx.call_slot(client),
             ),
             reason_key=f"by:{by.isoformat()}",
-            factors=(timing(due, ctx.now, ctx.me, routine=True),),
+            factors=(timing(due, ctx.now, ctx.work, routine=True),),
             project_id=d.project_id,
         )

@@ -77,7 +77,7 @@ def check(ctx: RuleContext) -> Iterator[AgendaItem]:
             Text(f"对方时间：{theirs_zh}", f"Their time: {theirs_en}"),
         ]
         details.extend(Text(f"备注：{n}", f"Note: {n}") for n in notes[:5])
-        factors = [timing(m.start, ctx.now, ctx.me)]
+        factors = [timing(m.start, ctx.now, ctx.work)]
         if m.start - ctx.now <= SOON:
             factors.append(Factor(SOON_POINTS, Text("两小时内开始", "starts within 2 hours")))
         yield ctx.item(

@@ -68,7 +68,7 @@ def check(ctx: RuleContext) -> Iterator[AgendaItem]:
                     variant="overdue" if late else "due",
                 ),
                 reason_key=("overdue:" if late else "due:") + c.due.isoformat(),
-                factors=(timing(c.due, ctx.now, ctx.me),),
+                factors=(timing(c.due, ctx.now, ctx.work),),
                 project_id=c.project_id,
             )
         else:

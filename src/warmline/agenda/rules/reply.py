@@ -103,9 +103,9 @@ def _reply(
     questions: list[tuple[MessageDigest, str]],
 ) -> AgendaItem:
     first = pending[0]
-    due = ctx.me.add_working_time(first.sent_at, ctx.reply_target)
+    due = ctx.work.add_working_time(first.sent_at, ctx.reply_target)
     age = working_age(
-        ctx.me.working_time_between(first.sent_at, ctx.now, limit=AGE_CAP * ctx.me.day_length),
+        ctx.work.working_time_between(first.sent_at, ctx.now, limit=AGE_CAP * ctx.me.day_length),
         ctx.me,
     )
     emotion = _worst([m.emotion for m in pending])
@@ -162,7 +162,7 @@ def _reply(
         reason=reason,
         message=message,
         reason_key=key,
-        factors=(timing(due, ctx.now, ctx.me), *mood(emotion, waiting)),
+        factors=(timing(due, ctx.now, ctx.work), *mood(emotion, waiting)),
         details=tuple(notes),
         related=related,
         project_id=first.project_id,
@@ -173,7 +173,7 @@ def _unanswered(
     ctx: RuleContext, client: Client, questions: list[tuple[MessageDigest, str]]
 ) -> AgendaItem:
     first, first_q = questions[0]
-    due = ctx.me.add_working_time(first.sent_at, ctx.reply_target)
+    due = ctx.work.add_working_time(first.sent_at, ctx.reply_target)
     asked = [q for _, q in questions]
     day_zh = day_text(first.sent_at, ctx.state.profile.timezone, "zh")
     day_en = day_text(first.sent_at, ctx.state.profile.timezone, "en")
@@ -200,7 +200,7 @@ def _unanswered(
         reason=reason,
         message=message,
         reason_key=f"q:{max(m.id for m, _ in questions)}",
-        factors=(timing(due, ctx.now, ctx.me), *mood(None, True)),
+        factors=(timing(due, ctx.now, ctx.work), *mood(None, True)),
         details=tuple(Text(f"问题：{q}", f"Question: {q}") for q in asked),
         related=("S3",),
         project_id=first.project_id,

@@ -74,7 +74,9 @@ def check(ctx: RuleContext) -> Iterator[AgendaItem]:
             due = asked.sent_at
             key = f"asked:{asked.id}"
         else:
-            due = ctx.me.next_working_moment(due_raw)
+            if due_raw > horizon:  # moving it to a working moment only makes it later
+                continue
+            due = ctx.work.next_working_moment(due_raw)
             if due > horizon:
                 continue
             periods = max(0, int((ctx.now - due_raw) / every)) if ctx.now > due_raw else 0
@@ -98,7 +100,7 @@ def check(ctx: RuleContext) -> Iterator[AgendaItem]:
             )
         next_update = next_updates.get(every)
         if next_update is None:
-            next_update = next_updates[every] = ctx.me.next_working_moment(ctx.now + every)
+            next_update = next_updates[every] = ctx.work.next_working_moment(ctx.now + every)
         length = project_length_days(project)
         span = (
             Text("无截止日期", "no due date")
@@ -126,7 +128,7 @@ def check(ctx: RuleContext) -> Iterator[AgendaItem]:
                 variant="asked" if asked is not None else "",
             ),
             reason_key=key,
-            factors=(timing(due, ctx.now, ctx.me, routine=True), *mood(None, asked is not None)),
+            factors=(timing(due, ctx.now, ctx.work, routine=True), *mood(None, asked is not None)),
             details=details,
             project_id=project.id,
         )
