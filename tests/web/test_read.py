@@ -55,3 +55,14 @@ def test_the_message_renders_as_text(web: TestClient, cast: Cast) -> None:
 def test_an_empty_message_is_a_clear_error(web: TestClient) -> None:
     r = web.post("/api/read", json={"text": "   "})
     assert r.status_code == 400 and "the message is empty" in r.json()["detail"]
+
+
+def test_the_plan_speaks_the_users_language_and_the_reply_the_clients(
+    web: TestClient, cast: Cast
+) -> None:
+    english = web.post("/api/read", json={"text": ANGRY, "client_id": cast.wang}).json()
+    assert english["plan"][0]["text"].isascii()
+    web.patch("/api/profile", json={"ui_language": "zh"})
+    chinese = web.post("/api/read", json={"text": ANGRY, "client_id": cast.wang}).json()
+    assert not chinese["plan"][0]["text"].isascii()
+    assert not english["reply"].isascii()  # the reply is in the client's language

@@ -214,7 +214,7 @@ def read(svc: Services, text: str, client_id: int | None, lang: Lang) -> Reading
     the response plan and a drafted reply."""
     if client_id is not None:
         _exact_client(svc, client_id)
-    reading = svc.read_message(text, client_id)
+    reading = svc.read_message(text, client_id, ui_lang=lang)
     zone_name = svc.client(client_id).timezone if client_id else svc.profile().timezone
     plan = reading.plan
     return ReadingOut(
