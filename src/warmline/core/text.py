@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -40,18 +41,22 @@ def is_cjk(ch: str) -> bool:
     return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0xF900 <= o <= 0xFAFF
 
 
+# The ranges of is_cjk, and what is not an ASCII letter: counted by regex, not per character.
+_HAN = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff]")
+_LATIN_LETTER = re.compile("[A-Za-z]")
+_NOT_LATIN_LETTERS = re.compile("[^A-Za-z]+")
+
+
 def detect_language(text: str, default: Lang = "en") -> Lang:
     """'zh' when Han characters make up a fair share of the letters, else 'en'.
 
     Chat messages mix English words into Chinese ("PPT 明天发您"), so a modest
     share of Han characters is enough to call the text Chinese.
     """
-    han = latin = 0
-    for ch in text:
-        if is_cjk(ch):
-            han += 1
-        elif ch.isascii() and ch.isalpha():
-            latin += 1
+    if text.isascii():  # no Han at all: English as soon as there is one letter
+        return "en" if _LATIN_LETTER.search(text) else default
+    han = len(_HAN.findall(text))
+    latin = len(_NOT_LATIN_LETTERS.sub("", text))
     if han == 0 and latin == 0:
         return default
     # A Han character carries about a word's meaning; weigh Latin letters as ~1/4 word.
