@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from warmline.coach.question import is_question, sentences
+from warmline.coach.question import is_question, sentence_spans
 from warmline.core.ledger import Party
 from warmline.core.text import Lang, detect_language
 from warmline.core.timeexpr import TimeMention, find_times
@@ -79,11 +79,27 @@ _EN_NOT = re.compile(
     r"\b(?:won't|will not|can't|cannot|couldn't|unable|not able|if|unless|whether|in case|hopefully|maybe|might)\b",
     re.IGNORECASE,
 )
+_EN_PRESENT_WORDS = r"(?:sending|will send|send(?:ing)? over|getting|finishing|delivering)"
 _EN_PRESENT_PROMISE = re.compile(
-    r"^(?:ok(?:ay)?[,!.]?\s*|sure[,!.]?\s*|great[,!.]?\s*|noted[,!.]?\s*)?(?:sending|will send|send(?:ing)? over|getting|"
-    r"finishing|delivering)\b",
+    r"^(?:ok(?:ay)?[,!.]?\s*|sure[,!.]?\s*|great[,!.]?\s*|noted[,!.]?\s*)?"
+    + _EN_PRESENT_WORDS
+    + r"\b",
     re.IGNORECASE,
 )
+# What a promise needs somewhere in its text (see _is_zh_promise, _is_en_promise).
+_ZH_VERB = re.compile(_ZH_VERBS)
+_EN_PRESENT_ANYWHERE = re.compile(_EN_PRESENT_WORDS, re.IGNORECASE)
+
+
+def may_promise(text: str, lang: Lang) -> bool:
+    """False only when no sentence of `text` is a promise in `lang`: a test on the whole
+    text, much cheaper than reading it sentence by sentence."""
+    if lang == "zh":
+        return bool(_ZH_VERB.search(text) and _ZH_FUTURE.search(text))
+    return bool(
+        (_EN_SELF_FUTURE.search(text) and _EN_ACTION.search(text))
+        or _EN_PRESENT_ANYWHERE.search(text)
+    )
 
 
 def _best_time(mentions: list[TimeMention]) -> TimeMention | None:
@@ -148,7 +164,9 @@ def extract_commitments(
     """
     language = lang or detect_language(text)
     found: list[Promise] = []
-    for start, end in sentences(text):
+    if not may_promise(text, language):
+        return found
+    for start, end in sentence_spans(text):
         sentence = text[start:end]
         if is_question(sentence, language):
             continue
@@ -199,6 +217,12 @@ _EN_DELIVERED = re.compile(
 )
 
 
+def may_deliver(text: str) -> bool:
+    """False only when `text` names nothing delivered (no delivery words, no link): then
+    `extract_deliverables` lists just the attachments."""
+    return bool(_ZH_DELIVERED.search(text) or _EN_DELIVERED.search(text) or _URL.search(text))
+
+
 def _dedupe(items: Iterable[str]) -> list[str]:
     seen: set[str] = set()
     out = []
@@ -215,7 +239,9 @@ def extract_deliverables(text: str, attachments: Iterable[str] = ()) -> list[str
     and otherwise the sentence that says something was sent ("方案已发送")."""
     attachments = tuple(attachments)
     found: list[str] = list(attachments)
-    for start, end in sentences(text):
+    if not may_deliver(text):
+        return _dedupe(found)
+    for start, end in sentence_spans(text):
         sentence = text[start:end]
         delivered = bool(_ZH_DELIVERED.search(sentence) or _EN_DELIVERED.search(sentence))
         urls = [u.rstrip(".,;:!?") for u in _URL.findall(sentence)]
@@ -291,7 +317,7 @@ def feedback_due(
     """When a delivery message asks for feedback by ("请周五前反馈", "let me know
     by Friday"), that time as aware UTC; else None (S4 then uses its default)."""
     language = lang or detect_language(text)
-    for start, end in sentences(text):
+    for start, end in sentence_spans(text):
         sentence = text[start:end]
         if not _FEEDBACK.search(sentence):
             continue

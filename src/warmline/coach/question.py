@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from warmline.core.text import Lang, detect_language
 
@@ -28,8 +29,10 @@ class Question:
 
 
 # A sentence ends at 。！？!?；; or a line break, and at ". " (not in 3.5 or e.g.).
+# The dot comes before its lookbehinds (which then include it), so they run only at dots.
 _SENTENCE_END = re.compile(
-    r"[。！？!?；;…\n]+[”’\"')）]*|(?<![A-Z])(?<!\b[a-z])(?<!\d)(?<!Mr)(?<!Ms)(?<!Dr)(?<!Mrs)(?<!vs)(?<!etc)(?<!No)(?<!St)\.(?:\s+|$)|~+\s+|～+"
+    r"[。！？!?；;…\n]+[”’\"')）]*|\.(?<![A-Z]\.)(?<!\b[a-z]\.)(?<!\d\.)(?<!Mr\.)(?<!Ms\.)(?<!Dr\.)(?<!Mrs\.)(?<!vs\.)"
+    r"(?<!etc\.)(?<!No\.)(?<!St\.)(?:\s+|$)|~+\s+|～+"
 )
 _TRAILING = re.compile(r"[\s\U0001F300-\U0001FAFF\u2600-\u27BF~～。.,，、)）\"”']*$")
 
@@ -48,14 +51,18 @@ _ZH_EMBEDDED = re.compile(
     r"(不知道|不清楚|不确定|不记得|忘了|看看|研究一下|想想|商量|讨论|不管|无论|不论|随便|都行|都可以)"
 )
 
-_EN_OPENERS = re.compile(
-    r"^(?:(?:hi|hey|hello|dear|morning)(?:\s+[\w.'-]+){0,3}\s*[,，:!]\s*)?"
-    r"(?:also|and|but|so|ok|okay|quick question|one more thing|btw|sorry|just)?[\s,:;-]*"
+# An English question opens with an auxiliary and its subject, or a wh-word.
+_EN_ASKING_WORDS = (
     r"(?:(?:can|could|would|will|do|does|did|is|are|was|were|have|has|had|should|shall|may|might|won't|"
     r"can't|couldn't|wouldn't|isn't|aren't|doesn't|don't|didn't|haven't|hasn't)\s+(?:you|we|i|it|they|he|she|"
     r"this|that|these|those|there|the|a|an|our|your|my|his|her|their|any|anyone|anybody|someone|somebody|"
     r"everything|everyone|all|both|each)\b|(?:what|what's|when|when's|where|where's|why|who|who's|which|how|"
-    r"how's|whose|any)\b)",
+    r"how's|whose|any)\b)"
+)
+_EN_OPENERS = re.compile(
+    r"^(?:(?:hi|hey|hello|dear|morning)(?:\s+[\w.'-]+){0,3}\s*[,，:!]\s*)?"
+    r"(?:also|and|but|so|ok|okay|quick question|one more thing|btw|sorry|just)?[\s,:;-]*"
+    + _EN_ASKING_WORDS,
     re.IGNORECASE,
 )
 _EN_NOT_QUESTION = re.compile(
@@ -105,6 +112,13 @@ _EN_STATUS = re.compile(
 
 def sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence, ending punctuation included, blanks dropped."""
+    return list(sentence_spans(text))
+
+
+@lru_cache(maxsize=16)
+def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """`sentences` as a tuple, remembered for the last few texts: reading one message
+    (its questions, promises and deliveries) splits the same text several times."""
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
@@ -120,7 +134,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
             e -= 1
         if s < e:
             out.append((s, e))
-    return out
+    return tuple(out)
 
 
 def is_question(sentence: str, lang: Lang | None = None) -> bool:
@@ -162,17 +176,49 @@ def is_status_request(text: str, lang: Lang | None = None) -> bool:
     """Does the message ask how the work stands ("进度怎么样了", "any update?")? (S2)"""
     language = lang or detect_language(text)
     pattern = _ZH_STATUS if language == "zh" else _EN_STATUS
-    if pattern.search(text):
+    if _status_search(pattern, text):
         return True
     other = _EN_STATUS if language == "zh" else _ZH_STATUS
-    return bool(other.search(text))
+    return _status_search(other, text)
+
+
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+
+
+def _status_search(pattern: re.Pattern[str], text: str) -> bool:
+    # Every match of _ZH_STATUS holds a Chinese character and every match of _EN_STATUS
+    # an ASCII letter: a text without one is not scanned at all.
+    if pattern is _ZH_STATUS and text.isascii():
+        return False
+    if pattern is _EN_STATUS and not _LATIN_LETTER.search(text):
+        return False
+    return bool(pattern.search(text))
+
+
+# What a question needs somewhere in its text (see is_question): a question mark; a
+# question particle, an asking phrase or a question word (zh); an asking phrase, or an
+# auxiliary with its subject or a wh-word (en).
+_ZH_QUESTION_CHARS = re.compile(r"[吗嘛么呢没不吧]")
+_EN_ASKING = re.compile(_EN_ASKING_WORDS, re.IGNORECASE)
+
+
+def may_ask(text: str, lang: Lang) -> bool:
+    """False only when no sentence of `text` is a question for `is_question(…, lang)`:
+    a test on the whole text, much cheaper than reading it sentence by sentence."""
+    if "?" in text or "？" in text or _EN_ASK.search(text):
+        return True
+    if lang == "zh":
+        return bool(_ZH_QUESTION_CHARS.search(text) or _ZH_ASK.search(text) or _ZH_WH.search(text))
+    return bool(_EN_ASKING.search(text))
 
 
 def find_questions(text: str, lang: Lang | None = None) -> tuple[Question, ...]:
     """The question sentences of a message, in order."""
     language = lang or detect_language(text)
+    if not may_ask(text, language):
+        return ()
     found = []
-    for s, e in sentences(text):
+    for s, e in sentence_spans(text):
         sentence = text[s:e]
         if is_question(sentence, language):
             found.append(Question(sentence, s, e, is_status_request(sentence, language)))
