@@ -7,7 +7,7 @@ import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from warmline.core.client import CHANNEL_KINDS, CLIENT_STATUSES, Channels, Client, Profile
 from warmline.core.clock import check_zone, local
@@ -23,6 +23,9 @@ from warmline.core.ledger import (
 from warmline.core.message import Message
 from warmline.core.text import LANGS, Lang
 from warmline.services.base import ServiceBase
+
+if TYPE_CHECKING:
+    from warmline.services.intake import Intake
 
 NO_CHANGE: Any = object()
 
@@ -403,6 +406,11 @@ class BookService(ServiceBase):
 
     def after_message(self, repo: Any, msg: Message, client: Client) -> None:
         """Record what a stored message implies (promises, deliveries). The coach extends this."""
+
+    def intake(self, repo: Any, profile: Profile) -> Intake | None:
+        """What reads imported messages, batch by batch, in the import's unit of work
+        (None: nothing reads them). The coach extends this."""
+        return None
 
     def messages(self, ref: str | int, *, limit: int | None = None) -> list[Message]:
         with self.book() as repo:

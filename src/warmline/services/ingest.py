@@ -4,7 +4,7 @@ The parsers (warmline.ingest) yield ImportedMessage records; this use case
 decides for each one who wrote it ("me" through the profile's identities,
 a client through their channels or name, or nobody yet), drops duplicates by
 external ID, stores the rest in one transaction per file, and lets the
-coach read what was stored (the `enrich_message` / `after_message` hooks).
+coach read what was stored (the `intake` hook: services/intake.py).
 Unknown senders are stored unassigned, with their handle, and reported with
 counts and sample lines; `map_handle` attaches them later.
 """
@@ -30,6 +30,9 @@ from warmline.ingest.record import SKIP_REASONS
 from warmline.ingest.table import Columns
 from warmline.ingest.whatsapp import DATE_ORDERS
 from warmline.services.base import ServiceBase
+
+if TYPE_CHECKING:
+    from warmline.services.intake import Intake
 
 BATCH = 1000
 SAMPLES_PER_SENDER = 3
@@ -137,9 +140,7 @@ class IngestService(ServiceBase):
 
     if TYPE_CHECKING:  # provided by BookService (and extended by the coach) in `Services`
 
-        def enrich_message(self, msg: Message, client: Client, profile: Profile) -> Message: ...
-
-        def after_message(self, repo: Any, msg: Message, client: Client) -> None: ...
+        def intake(self, repo: Any, profile: Profile) -> Intake | None: ...
 
     # -- import ----------------------------------------------------------------
     def import_file(
@@ -284,52 +285,58 @@ class IngestService(ServiceBase):
     ) -> None:
         who = self._identity(repo, client, maps, me)
         profile: Profile = repo.profile()
-        # Build saved copies for the coach only when a hook is there to read them.
-        hooked = _overrides(self, "after_message")
+        intake = self.intake(repo, profile)  # the coach's reading, when it is there
         thread_client: dict[str, int] = {}
         thread_handles: dict[str, set[str]] = {}
         pending: dict[str, list[int]] = {}  # thread -> IDs of our messages with no client yet
-        seen: set[str] = set()
+        blank_id_seen = False  # a message with no external ID is stored once per file
         for batch in _batches(messages, BATCH):
-            rows: list[tuple[Message, str]] = []
+            drafts: list[tuple[dict[str, Any], str]] = []
             for item in batch:
                 report.read += 1
-                msg = self._to_message(item, who, report, thread_client, thread_handles)
-                if msg is None:
-                    continue
-                rows.append((msg, item.thread))
-            existing = repo.existing_external_ids(m.external_id for m, _ in rows)
-            fresh: list[tuple[Message, str]] = []
-            for msg, thread in rows:
-                if msg.external_id in existing or msg.external_id in seen:
+                draft = self._draft(item, who, report, thread_client, thread_handles)
+                if draft is not None:
+                    drafts.append((draft, item.thread))
+            # Earlier batches of this file are stored already: the book knows their IDs.
+            existing = repo.existing_external_ids(d["external_id"] for d, _ in drafts)
+            fresh: list[Message] = []
+            threads: list[str] = []
+            for draft, thread in drafts:
+                key = draft["external_id"]
+                if key in existing or (not key and blank_id_seen):
                     report.duplicate += 1
                     continue
-                seen.add(msg.external_id)
-                fresh.append((msg, thread))
-            enriched = [
-                (
-                    self.enrich_message(msg, who.clients[msg.client_id], profile)
-                    if msg.client_id
-                    else msg
-                )
-                for msg, _ in fresh
-            ]
-            ids = repo.add_messages(enriched) if enriched else []
-            for (msg, thread), new_id in zip(
-                zip(enriched, (t for _, t in fresh), strict=True), ids, strict=True
-            ):
+                existing.add(key)
+                blank_id_seen = blank_id_seen or not key
+                cid = draft["client_id"]
+                if intake is not None and cid is not None and draft["direction"] == "in":
+                    reading = intake.read(draft["text"], who.clients[cid])
+                    if reading is not None:
+                        draft.update(
+                            emotion=reading.emotion,
+                            emotion_score=reading.emotion_score,
+                            questions=reading.questions,
+                            status_request=reading.status_request,
+                        )
+                fresh.append(Message(**draft))
+                threads.append(thread)
+            ids = repo.add_messages(fresh) if fresh else []
+            stored: list[tuple[Message, Client]] = []
+            for msg, thread, new_id in zip(fresh, threads, ids, strict=True):
                 report.new += 1
                 if msg.direction == "out":
                     report.outgoing += 1
                 if msg.client_id is not None:
                     report.assigned += 1
-                    if hooked:
+                    if intake is not None:
                         saved = dataclasses.replace(msg, id=new_id)
-                        self.after_message(repo, saved, who.clients[msg.client_id])
+                        stored.append((saved, who.clients[msg.client_id]))
                 else:
                     report.unassigned += 1
                     if msg.direction == "out":
                         pending.setdefault(thread, []).append(new_id)
+            if stored and intake is not None:
+                intake.record(stored)
             if progress is not None:
                 progress(len(batch))
         self._settle_pending(repo, pending, thread_client, thread_handles, report)
@@ -356,14 +363,15 @@ class IngestService(ServiceBase):
             if len(others) == 1:
                 repo.attach_messages(ids, handle=next(iter(others)))
 
-    def _to_message(
+    def _draft(
         self,
         item: ImportedMessage,
         who: _Identity,
         report: ImportReport,
         thread_client: dict[str, int],
         thread_handles: dict[str, set[str]],
-    ) -> Message | None:
+    ) -> dict[str, Any] | None:
+        """The fields of the message to store (what reading finds is added later)."""
         if item.is_system:
             report.skipped["system"] += 1
             return None
@@ -394,8 +402,8 @@ class IngestService(ServiceBase):
             else:
                 thread_handles.setdefault(thread, set()).add(_cut(handle, "handle"))
                 self._note_unknown(item, handle, report)
-        return Message(
-            direction=direction,  # type: ignore[arg-type]
+        return dict(
+            direction=direction,
             sent_at=item.sent_at,
             text=item.text,
             client_id=cid,
@@ -492,14 +500,6 @@ class IngestService(ServiceBase):
             if msg.handle == handle:
                 return _kind(msg.channel, handle)
         return _kind("", handle)
-
-
-def _overrides(svc: object, name: str) -> bool:
-    """True when a mixin (the coach) replaced BookService's no-op hook `name`."""
-    from warmline.services.book import BookService
-
-    mine = getattr(type(svc), name, None)
-    return mine is not None and mine is not getattr(BookService, name, None)
 
 
 def _batches(items: Iterable[ImportedMessage], size: int) -> Iterator[list[ImportedMessage]]:

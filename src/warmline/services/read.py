@@ -5,44 +5,32 @@
   their active project; anger gets the six-step plan (coach.reading).
 - `enrich_message` (BookService's hook): an incoming message is stored with
   its emotion, score, questions and status request.
-- `after_message` (BookService's hook): an imported message records the
-  promises it makes (ours from outgoing messages, the client's from incoming
-  ones) and the deliveries it makes; a delivery closes the promises extracted
-  earlier for that client. Hand-logged messages are left alone here (the user
-  and the demo record their promises explicitly); `record_from_message`
-  extracts from any stored message on request.
+- `after_message` (BookService's hook): a stored message that was not logged
+  by hand records the promises it makes (ours from outgoing messages, the
+  client's from incoming ones) and the deliveries it makes; a delivery closes
+  the promises extracted earlier for that client. Hand-logged messages are left
+  alone here (the user and the demo record their promises explicitly);
+  `record_from_message` extracts from any stored message on request.
+- `intake` (BookService's hook): imports do both of the above a batch at a time
+  (services/intake.py), with the same rules.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from warmline.coach.emotion import classify
-from warmline.coach.extract import (
-    extract_commitments,
-    extract_deliverables,
-    feedback_due,
-)
 from warmline.coach.question import find_questions, is_status_request
 from warmline.coach.reading import ReadContext, Reading, read
 from warmline.core.client import Client, Profile
 from warmline.core.error import WarmlineError
 from warmline.core.ledger import Commitment, Deliverable
 from warmline.core.message import Message
-from warmline.core.text import Lang, as_lang, detect_language
+from warmline.core.text import Lang, as_lang
 from warmline.services.base import ServiceBase
-
-# Promises due (or made, when they name no time) longer ago than this are
-# history, not open promises: an import of old chats does not flood the agenda.
-STALE_AFTER = timedelta(days=7)
-DELIVERABLE_TEXT_MAX = 200
-
-
-def message_lang(text: str, fallback: str) -> Lang:
-    """The language a message is written in, the client's language when unclear."""
-    return detect_language(text, default=as_lang(fallback))
+from warmline.services.intake import Intake, delivery_in, kept_by, message_lang, promises_in
 
 
 class ReadService(ServiceBase):
@@ -133,6 +121,10 @@ class ReadService(ServiceBase):
             return
         self._record(repo, msg, client)
 
+    def intake(self, repo: Any, profile: Profile) -> Intake:
+        """Imported messages are read as stored ones are, a batch at a time."""
+        return Intake(repo, my_zone=profile.timezone, now=self.now())
+
     def record_from_message(self, message_id: int) -> tuple[list[Commitment], list[Deliverable]]:
         """Extract and record the promises and deliveries of one stored message."""
         with self.book() as repo:
@@ -148,75 +140,26 @@ class ReadService(ServiceBase):
     ) -> tuple[list[Commitment], list[Deliverable]]:
         if msg.client_id is None or msg.id is None:
             return [], []
-        now = self.now()
         lang = message_lang(msg.text, client.language)
-        if msg.direction == "out":
-            zone_name = self._my_zone(repo)
-            by = "us"
-        else:
-            zone_name = client.timezone
-            by = "client"
-        found = extract_commitments(msg.text, msg.sent_at, zone_name, lang, by=by)  # type: ignore[arg-type]
-        if msg.direction == "out" and client.timezone != zone_name:
-            # "by Wednesday 5pm" to a client abroad: whose 5pm? Take the earlier
-            # reading, so the promise is kept either way (C1 flags the draft).
-            theirs = extract_commitments(msg.text, msg.sent_at, client.timezone, lang, by="us")
-            found = [
-                dataclasses.replace(p, due=min(p.due, q.due)) if p.due and q.due else p
-                for p, q in zip(found, theirs, strict=True)
-            ]
-        promises: list[Commitment] = []
-        for p in found:
-            if (p.due or msg.sent_at) < now - STALE_AFTER:
-                continue
-            promises.append(
-                repo.add_commitment(
-                    Commitment(
-                        client_id=msg.client_id,
-                        by=p.by,
-                        text=p.text,
-                        due=p.due,
-                        created_at=msg.sent_at,
-                        project_id=msg.project_id,
-                        source_message_id=msg.id,
-                    )
-                )
-            )
+        my_zone = self._my_zone(repo)
+        promises = [
+            repo.add_commitment(c) for c in promises_in(msg, client, my_zone, lang, self.now())
+        ]
         deliveries: list[Deliverable] = []
-        if msg.direction == "out":
-            items = extract_deliverables(msg.text, msg.attachments)
-            if items:
-                what = ("、" if lang == "zh" else ", ").join(items)
-                if len(what) > DELIVERABLE_TEXT_MAX:
-                    what = what[: DELIVERABLE_TEXT_MAX - 1] + "…"
-                deliveries.append(
-                    repo.add_deliverable(
-                        Deliverable(
-                            client_id=msg.client_id,
-                            what=what,
-                            sent_at=msg.sent_at,
-                            feedback_by=feedback_due(msg.text, msg.sent_at, zone_name, lang),
-                            project_id=msg.project_id,
-                            source_message_id=msg.id,
-                        )
-                    )
-                )
-                self._close_extracted(repo, msg)
+        delivery = delivery_in(msg, my_zone, lang)
+        if delivery is not None:
+            deliveries.append(repo.add_deliverable(delivery))
+            self._close_extracted(repo, msg)
         return promises, deliveries
 
     def _close_extracted(self, repo: Any, delivery: Message) -> None:
         """A delivery keeps the promises extracted from our earlier messages (T2)."""
         for c in repo.commitments(delivery.client_id, status="open", by="us"):
-            if c.source_message_id is None or c.created_at >= delivery.sent_at:
-                continue
-            if c.source_message_id == delivery.id:
-                continue
-            late = c.due is not None and delivery.sent_at > c.due
-            repo.update_commitment(
-                dataclasses.replace(
-                    c, status="kept_late" if late else "kept", closed_at=delivery.sent_at
+            status = kept_by(c, delivery)
+            if status is not None:
+                repo.update_commitment(
+                    dataclasses.replace(c, status=status, closed_at=delivery.sent_at)
                 )
-            )
 
     def _my_zone(self, repo: Any) -> str:
         cache: dict[int, str] = self.__dict__.setdefault("_zone_by_repo", {})

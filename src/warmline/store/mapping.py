@@ -215,6 +215,21 @@ def commitment_from_row(r: CommitmentRow) -> Commitment:
     )
 
 
+def commitment_values(c: Commitment) -> dict[str, object]:
+    """A new commitment as column values, for bulk inserts."""
+    return {
+        "client_id": c.client_id,
+        "project_id": c.project_id,
+        "by": c.by,
+        "text": c.text,
+        "due": c.due,
+        "created_at": c.created_at,
+        "status": c.status,
+        "closed_at": c.closed_at,
+        "source_message_id": c.source_message_id,
+    }
+
+
 def commitment_row(c: Commitment) -> CommitmentRow:
     return CommitmentRow(
         id=c.id,
@@ -242,6 +257,20 @@ def deliverable_from_row(r: DeliverableRow) -> Deliverable:
         feedback_message_id=r.feedback_message_id,
         source_message_id=r.source_message_id,
     )
+
+
+def deliverable_values(d: Deliverable) -> dict[str, object]:
+    """A new deliverable as column values, for bulk inserts."""
+    return {
+        "client_id": d.client_id,
+        "project_id": d.project_id,
+        "what": d.what,
+        "sent_at": d.sent_at,
+        "feedback_by": d.feedback_by,
+        "feedback_at": d.feedback_at,
+        "feedback_message_id": d.feedback_message_id,
+        "source_message_id": d.source_message_id,
+    }
 
 
 def deliverable_row(d: Deliverable) -> DeliverableRow:

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine, func, select, text
+from sqlalchemy import Engine, Table, bindparam, func, select, text
 from sqlalchemy.orm import Session
 
 from warmline.core.client import Client, Profile, normalise_handle
@@ -433,6 +433,29 @@ class Repository:
         self._add(row)
         return m.commitment_from_row(row)
 
+    def add_commitments(self, commitments: Sequence[Commitment]) -> list[int]:
+        """Insert new commitments of known clients in one statement; their IDs, in order."""
+        if not commitments:
+            return []
+        self.session.flush()
+        table: Table = CommitmentRow.__table__  # type: ignore[assignment]
+        q = table.insert().returning(table.c.id, sort_by_parameter_order=True)
+        result = self.session.execute(q, [m.commitment_values(c) for c in commitments])
+        return [int(i) for i in result.scalars()]
+
+    def close_commitments(self, closed: Sequence[tuple[int, str, datetime]]) -> None:
+        """Set (status, closed_at) of commitments by ID, in one statement."""
+        if not closed:
+            return
+        self.session.flush()
+        table: Table = CommitmentRow.__table__  # type: ignore[assignment]
+        self.session.execute(
+            table.update()
+            .where(table.c.id == bindparam("cid"))
+            .values(status=bindparam("new_status"), closed_at=bindparam("new_closed_at")),
+            [{"cid": i, "new_status": s, "new_closed_at": at} for i, s, at in closed],
+        )
+
     def commitment(self, id_: int) -> Commitment:
         return m.commitment_from_row(self._get(CommitmentRow, id_, "promise"))
 
@@ -460,6 +483,15 @@ class Repository:
         row = m.deliverable_row(d)
         self._add(row)
         return m.deliverable_from_row(row)
+
+    def add_deliverables(self, deliverables: Sequence[Deliverable]) -> None:
+        """Insert new deliverables of known clients in one statement."""
+        if deliverables:
+            self.session.flush()
+            self.session.execute(
+                DeliverableRow.__table__.insert(),  # type: ignore[attr-defined]
+                [m.deliverable_values(d) for d in deliverables],
+            )
 
     def deliverable(self, id_: int) -> Deliverable:
         return m.deliverable_from_row(self._get(DeliverableRow, id_, "deliverable"))

@@ -1,0 +1,140 @@
+"""An import reads its messages in batches (services/intake.py); the book must end up as
+if each message had been read on its own, in order."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import NOW
+from warmline.core.client import Channels
+from warmline.services import Services
+from warmline.services.intake import Intake
+
+# (time in London, sender, text, attachment); NOW is Monday 23 November 2026.
+EARLY = [
+    ("2026-11-18 09:00", "Lin", "I'll send the draft contract by Friday 5pm.", ""),
+    ("2026-11-18 09:10", "Anna Lee", "Great, thanks! Can you also check the prices?", ""),
+]
+LATER = [
+    ("2026-11-19 10:00", "Lin", "We will share the mock-ups tomorrow.", ""),
+    ("2026-11-19 10:05", "Anna Lee", "I'll send the logo files tonight.", ""),
+    ("2026-11-19 11:00", "Anna Lee", "Any update on the brochure?", ""),
+    ("2026-11-20 08:00", "Lin", "I'll send the invoice by Monday.", ""),
+    ("2026-11-20 09:00", "Lin", "Here is the contract, please find it attached.", "contract.pdf"),
+    ("2026-11-20 12:00", "Anna Lee", "This is unacceptable, the mock-ups are late AGAIN!!", ""),
+    (
+        "2026-11-21 08:00",
+        "Lin",
+        "Sorry! Mock-ups: https://drive.google.com/file/d/abc please let me know by Tuesday",
+        "",
+    ),
+    ("2026-11-21 09:00", "Lin", "好的，我们周三前把报价单发您", ""),
+    ("2026-11-22 10:00", "Anna Lee", "ok", ""),
+    ("2026-11-22 10:01", "Anna Lee", "ok", ""),
+    ("2026-11-22 11:00", "Lin", "I'll call you tomorrow at 3pm.", ""),
+]
+
+
+def _export(path: Path, thread: str, rows: list[tuple[str, str, str, str]]) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(["timestamp", "author", "message", "files", "thread"])
+        writer.writerows([*row, thread] for row in rows)
+    return path
+
+
+@pytest.fixture
+def book(svc: Services) -> Services:
+    """Lin (Shanghai) with two clients in London: one read in batches, one message by message."""
+    svc.set_profile(name="Lin", timezone="Asia/Shanghai")
+    for name in ("Anna Lee", "Twin Lee"):
+        svc.add_client(name, timezone="Europe/London", language="en", channels=Channels())
+    return svc
+
+
+def _ledger(
+    book: Services, client: str
+) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
+    cid = book.client(client).id
+    assert cid is not None
+    promises = [
+        (p.by, p.text, p.due, p.created_at, p.status, p.closed_at) for p in book.promises(cid)
+    ]
+    deliveries = [(d.what, d.sent_at, d.feedback_by) for d in book.deliverables(cid)]
+    return promises, deliveries
+
+
+def test_reading_in_batches_records_what_reading_one_message_at_a_time_records(
+    book: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("warmline.services.ingest.BATCH", 3)
+    options = {"zone": "Europe/London", "me": ("Lin",)}
+    # Batches: the early part first (its promise is then in the book), then everything.
+    early = _export(tmp_path / "early-a.csv", "a", EARLY)
+    full = _export(tmp_path / "full-a.csv", "a", EARLY + LATER)
+    book.import_file(early, client="Anna Lee", **options)  # type: ignore[arg-type]
+    report = book.import_file(full, client="Anna Lee", **options)  # type: ignore[arg-type]
+    assert (report.new, report.duplicate) == (len(LATER), len(EARLY))
+
+    # One at a time: imported unread, then each message read on its own, in order.
+    monkeypatch.setattr(Services, "intake", lambda self, repo, profile: None)
+    twin = book.client("Twin Lee")
+    assert twin.id is not None
+    done: set[int] = set()
+    for name, rows in (("early-b.csv", EARLY), ("full-b.csv", EARLY + LATER)):
+        book.import_file(_export(tmp_path / name, "b", rows), client="Twin Lee", **options)  # type: ignore[arg-type]
+        for msg in book.messages(twin.id):
+            if msg.id is not None and msg.id not in done:
+                book.record_from_message(msg.id)
+                done.add(msg.id)
+
+    batched, single = _ledger(book, "Anna Lee"), _ledger(book, "Twin Lee")
+    assert batched == single
+    promises, deliveries = batched
+    statuses = {text: status for _, text, _, _, status, _ in promises}
+    # kept by the contract: one promise stored before the import, one from an earlier
+    # batch, one from the same batch; the later ones stay open
+    assert statuses["I'll send the draft contract by Friday 5pm."] == "kept"
+    assert statuses["We will share the mock-ups tomorrow."] == "kept"
+    assert statuses["I'll send the invoice by Monday."] == "kept"
+    assert statuses["I'll call you tomorrow at 3pm."] == "open"
+    assert statuses["I'll send the logo files tonight."] == "open"  # the client's
+    assert deliveries[0][0] == "contract.pdf"
+    assert len(deliveries) == 2
+
+
+def test_incoming_messages_are_stored_with_the_reading_of_a_single_message(
+    book: Services, tmp_path: Path
+) -> None:
+    book.import_file(
+        _export(tmp_path / "a.csv", "a", EARLY + LATER),
+        client="Anna Lee",
+        zone="Europe/London",
+        me=("Lin",),
+    )
+    anna = book.client("Anna Lee")
+    profile = book.profile()
+    incoming = [m for m in book.messages(anna.id) if m.direction == "in"]
+    assert len(incoming) == 6
+    for msg in incoming:
+        alone = book.enrich_message(msg, anna, profile)
+        assert (msg.emotion, msg.emotion_score, msg.questions, msg.status_request) == (
+            alone.emotion,
+            alone.emotion_score,
+            alone.questions,
+            alone.status_request,
+        )
+    assert {m.text: m.emotion for m in incoming}[LATER[5][2]] == "anger"
+    assert {m.text: m.status_request for m in incoming}["Any update on the brochure?"]
+
+
+def test_a_short_text_is_read_once_per_import(book: Services) -> None:
+    intake = Intake(repo=None, my_zone="Asia/Shanghai", now=NOW)
+    anna = book.client("Anna Lee")
+    first = intake.read("ok 👍", anna)
+    assert first is not None and first.emotion == "satisfaction"
+    assert intake.read("ok 👍", anna) is first
+    assert intake.read("   ", anna) is None
