@@ -321,7 +321,7 @@ class IngestService(ServiceBase):
                 fresh.append(Message(**draft))
                 threads.append(thread)
             ids = repo.add_messages(fresh) if fresh else []
-            stored: list[tuple[Message, Client]] = []
+            stored: list[tuple[Message, int, Client]] = []
             for msg, thread, new_id in zip(fresh, threads, ids, strict=True):
                 report.new += 1
                 if msg.direction == "out":
@@ -329,8 +329,7 @@ class IngestService(ServiceBase):
                 if msg.client_id is not None:
                     report.assigned += 1
                     if intake is not None:
-                        saved = dataclasses.replace(msg, id=new_id)
-                        stored.append((saved, who.clients[msg.client_id]))
+                        stored.append((msg, new_id, who.clients[msg.client_id]))
                 else:
                     report.unassigned += 1
                     if msg.direction == "out":

@@ -99,15 +99,16 @@ class Intake:
         return reading
 
     # -- after storing: what the messages imply ----------------------------------
-    def record(self, saved: Sequence[tuple[Message, Client]]) -> None:
-        """Record the promises and deliveries of stored messages (with IDs), in order."""
+    def record(self, saved: Sequence[tuple[Message, int, Client]]) -> None:
+        """Record the promises and deliveries of stored messages (message, its ID, its
+        client), in the order they were stored."""
         found: list[tuple[list[Commitment], Deliverable | None]] = []
-        for msg, client in saved:
+        for msg, mid, client in saved:
             lang = message_lang(msg.text, client.language)
             found.append(
                 (
-                    promises_in(msg, client, self.my_zone, lang, self.now),
-                    delivery_in(msg, self.my_zone, lang),
+                    promises_in(msg, mid, client, self.my_zone, lang, self.now),
+                    delivery_in(msg, mid, self.my_zone, lang) if msg.direction == "out" else None,
                 )
             )
         new = [c for promises, _ in found for c in promises]
@@ -116,14 +117,14 @@ class Intake:
         kept: list[tuple[int, CommitmentStatus, datetime]] = []
         # A delivery keeps our promises made before it: those stored before the import
         # and those of earlier messages of this import (not its own).
-        for (msg, _), (promises, delivery) in zip(saved, found, strict=True):
+        for (msg, mid, _), (promises, delivery) in zip(saved, found, strict=True):
             assert msg.client_id is not None
             stored = [dataclasses.replace(c, id=next(ids)) for c in promises]
             if delivery is not None:
                 deliveries.append(delivery)
                 still_open = []
                 for c in self._open_promises(msg.client_id):
-                    status = kept_by(c, msg)
+                    status = kept_by(c, mid, msg.sent_at)
                     if status is None:
                         still_open.append(c)
                     else:
@@ -159,11 +160,11 @@ class Intake:
 
 # -- what a stored message implies (shared by single messages and imports) ---------------
 def promises_in(
-    msg: Message, client: Client, my_zone: str, lang: Lang, now: datetime
+    msg: Message, message_id: int, client: Client, my_zone: str, lang: Lang, now: datetime
 ) -> list[Commitment]:
-    """The promises a stored message makes (ours when outgoing, the client's when
-    incoming), as commitments to record; history (STALE_AFTER) is left out."""
-    assert msg.client_id is not None and msg.id is not None
+    """The promises a message stored as `message_id` makes (ours when outgoing, the
+    client's when incoming), as commitments to record; history (STALE_AFTER) is left out."""
+    assert msg.client_id is not None
     if msg.direction == "out":
         zone_name = my_zone
         by: Party = "us"
@@ -193,17 +194,17 @@ def promises_in(
             due=p.due,
             created_at=msg.sent_at,
             project_id=msg.project_id,
-            source_message_id=msg.id,
+            source_message_id=message_id,
         )
         for p in found
         if (p.due or msg.sent_at) >= stale
     ]
 
 
-def delivery_in(msg: Message, my_zone: str, lang: Lang) -> Deliverable | None:
-    """What an outgoing stored message delivers (attachments, files, links), awaiting
-    feedback by the time it asks for (S4); None when it delivers nothing."""
-    assert msg.client_id is not None and msg.id is not None
+def delivery_in(msg: Message, message_id: int, my_zone: str, lang: Lang) -> Deliverable | None:
+    """What an outgoing message stored as `message_id` delivers (attachments, files,
+    links), awaiting feedback by the time it asks for (S4); None when it delivers nothing."""
+    assert msg.client_id is not None
     if msg.direction != "out":
         return None
     items = extract_deliverables(msg.text, msg.attachments)
@@ -218,16 +219,17 @@ def delivery_in(msg: Message, my_zone: str, lang: Lang) -> Deliverable | None:
         sent_at=msg.sent_at,
         feedback_by=feedback_due(msg.text, msg.sent_at, my_zone, lang),
         project_id=msg.project_id,
-        source_message_id=msg.id,
+        source_message_id=message_id,
     )
 
 
-def kept_by(c: Commitment, delivery: Message) -> CommitmentStatus | None:
-    """The status an open promise of ours takes when `delivery` is sent: kept (or kept
-    late) when it was extracted from an earlier message; None when it stays open."""
-    if c.source_message_id is None or c.created_at >= delivery.sent_at:
+def kept_by(c: Commitment, delivery_id: int, sent_at: datetime) -> CommitmentStatus | None:
+    """The status an open promise of ours takes when a delivery (message `delivery_id`)
+    is sent at `sent_at`: kept (or kept late) when it was extracted from an earlier
+    message; None when it stays open."""
+    if c.source_message_id is None or c.created_at >= sent_at:
         return None
-    if c.source_message_id == delivery.id:
+    if c.source_message_id == delivery_id:
         return None
-    late = c.due is not None and delivery.sent_at > c.due
+    late = c.due is not None and sent_at > c.due
     return "kept_late" if late else "kept"

@@ -143,10 +143,11 @@ class ReadService(ServiceBase):
         lang = message_lang(msg.text, client.language)
         my_zone = self._my_zone(repo)
         promises = [
-            repo.add_commitment(c) for c in promises_in(msg, client, my_zone, lang, self.now())
+            repo.add_commitment(c)
+            for c in promises_in(msg, msg.id, client, my_zone, lang, self.now())
         ]
         deliveries: list[Deliverable] = []
-        delivery = delivery_in(msg, my_zone, lang)
+        delivery = delivery_in(msg, msg.id, my_zone, lang)
         if delivery is not None:
             deliveries.append(repo.add_deliverable(delivery))
             self._close_extracted(repo, msg)
@@ -155,7 +156,8 @@ class ReadService(ServiceBase):
     def _close_extracted(self, repo: Any, delivery: Message) -> None:
         """A delivery keeps the promises extracted from our earlier messages (T2)."""
         for c in repo.commitments(delivery.client_id, status="open", by="us"):
-            status = kept_by(c, delivery)
+            assert delivery.id is not None
+            status = kept_by(c, delivery.id, delivery.sent_at)
             if status is not None:
                 repo.update_commitment(
                     dataclasses.replace(c, status=status, closed_at=delivery.sent_at)
