@@ -164,3 +164,48 @@ def test_an_exported_book_with_imported_messages_restores_their_ids(
     sqlite_svc.import_book("book.json", doc)
     after = {m["external_id"]: m["id"] for m in sqlite_svc.export_book()["messages"]}
     assert after == before and len(after) == 11
+
+
+def test_mapping_a_handle_reads_its_messages_as_an_import_would(
+    book: Services, tmp_path: Path
+) -> None:
+    """An unknown sender's messages are read once they belong to a client: questions,
+    status request and emotion are recorded, and so is the promise the client made."""
+    chat = tmp_path / "WhatsApp Chat with Kim.txt"
+    chat.write_text(
+        "20/11/2026, 09:00 - +44 7700 900777: Where is the invoice?? "
+        "This is the third time I ask. Unacceptable.\n"
+        "20/11/2026, 09:05 - +44 7700 900777: I will send the signed contract by Friday 27 Nov.\n",
+        encoding="utf-8",
+    )
+    report = book.import_file(chat, fmt="whatsapp", zone="Europe/London")
+    assert report.unassigned == 2
+    kim = book.add_client("Kim Lee", timezone="Europe/London", language="en")
+    assert book.promises("Kim") == []
+    _, count = book.map_handle("+44 7700 900777", "Kim")
+    assert count == 2
+    asked, promised = book.messages(kim.id or 0)
+    assert asked.questions == ("Where is the invoice??",)
+    assert asked.status_request
+    assert asked.emotion == "anger"
+    assert promised.emotion is not None
+    (promise,) = book.promises("Kim")
+    assert promise.by == "client"
+    assert promise.source_message_id == promised.id
+
+
+def test_our_promise_before_the_client_speaks_is_recorded(book: Services, tmp_path: Path) -> None:
+    """Our first message in a chat is stored before we know whose chat it is; once the
+    client speaks it joins them, and the promise it makes is recorded."""
+    chat = tmp_path / "WhatsApp Chat with Logo project.txt"
+    chat.write_text(
+        "20/11/2026, 09:00 - Lin Mei: I'll send the quote by Friday 27 Nov 3 pm.\n"
+        "20/11/2026, 09:05 - Anna Lee: Great, thanks!\n",
+        encoding="utf-8",
+    )
+    book.import_file(chat, fmt="whatsapp", zone="America/New_York", me=["Lin Mei"])
+    ours = [m for m in book.messages("Anna") if m.direction == "out"]
+    assert len(ours) == 1
+    (promise,) = book.promises("Anna", by="us")
+    assert promise.source_message_id == ours[0].id
+    assert promise.due is not None

@@ -338,7 +338,7 @@ class IngestService(ServiceBase):
                 intake.record(stored)
             if progress is not None:
                 progress(len(batch))
-        self._settle_pending(repo, pending, thread_client, thread_handles, report)
+        self._settle_pending(repo, pending, thread_client, thread_handles, report, intake, who)
 
     def _settle_pending(
         self,
@@ -347,14 +347,25 @@ class IngestService(ServiceBase):
         thread_client: dict[str, int],
         thread_handles: dict[str, set[str]],
         report: ImportReport,
+        intake: Intake | None,
+        who: _Identity,
     ) -> None:
-        """Our messages in a chat go to the chat's client, once any message told us who it is;
-        in a one-to-one chat with an unknown person they take that person's handle, so
-        mapping the handle later attaches both sides."""
+        """Our messages in a chat go to the chat's client, once any message told us who it is
+        (and the coach then records their promises and deliveries); in a one-to-one chat
+        with an unknown person they take that person's handle, so mapping the handle later
+        attaches both sides."""
         for thread, ids in pending.items():
             cid = thread_client.get(thread)
             if cid is not None:
                 repo.attach_messages(ids, client_id=cid)
+                if intake is not None:
+                    client = who.clients[cid]
+                    intake.record(
+                        [
+                            (dataclasses.replace(msg, client_id=cid), mid, client)
+                            for mid, msg in zip(ids, repo.messages_by_id(ids), strict=True)
+                        ]
+                    )
                 report.assigned += len(ids)
                 report.unassigned -= len(ids)
                 continue
@@ -479,7 +490,30 @@ class IngestService(ServiceBase):
         with self.book() as repo:
             c = repo.resolve_client(client)
             assert c.id is not None
+            handle = self._stored_handle(repo, handle.strip())
+            # The coach reads them now, as an import reads a known client's messages:
+            # their questions and emotion before they join the client (the activity
+            # summary folds them in then), their promises and deliveries after.
+            intake = self.intake(repo, repo.profile())
+            waiting = repo.unassigned_messages(handle) if intake is not None else []
+            if intake is not None:
+                readings = []
+                for msg in waiting:
+                    reading = intake.read(msg.text, c) if msg.direction == "in" else None
+                    if reading is not None and msg.id is not None:
+                        values = dataclasses.asdict(reading)
+                        values["questions"] = list(reading.questions)
+                        readings.append((msg.id, values))
+                repo.set_readings(readings)
             count = repo.assign_handle(handle, c.id)
+            if intake is not None and waiting:
+                intake.record(
+                    [
+                        (dataclasses.replace(msg, client_id=c.id), msg.id, c)
+                        for msg in waiting
+                        if msg.id is not None
+                    ]
+                )
             if count == 0:
                 known = [h for h, _, _ in repo.unassigned_handles()]
                 hint = f" (unassigned handles: {', '.join(known[:6])})" if known else ""
@@ -492,6 +526,16 @@ class IngestService(ServiceBase):
                         dataclasses.replace(c, channels=Channels.from_items(items))
                     )
             return c, count
+
+    @staticmethod
+    def _stored_handle(repo: Any, handle: str) -> str:
+        """The handle as the book stores it: "+44 7700 900777" finds "+447700900777"."""
+        stored = [h for h, _, _ in repo.unassigned_handles()]
+        if handle in stored:
+            return handle
+        key = _normalised("", handle)
+        same = [h for h in stored if _normalised("", h) == key]
+        return same[0] if len(same) == 1 else handle
 
     @staticmethod
     def _channel_of(repo: Any, handle: str, client_id: int) -> str:

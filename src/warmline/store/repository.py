@@ -376,6 +376,36 @@ class Repository:
             )
         return found
 
+    def unassigned_messages(self, handle: str) -> list[Message]:
+        """The unassigned messages from `handle`, oldest first."""
+        q = (
+            select(MessageRow)
+            .where(MessageRow.client_id.is_(None), MessageRow.handle == handle)
+            .order_by(MessageRow.sent_at, MessageRow.id)
+        )
+        return [m.message_from_row(r) for r in self.session.scalars(q)]
+
+    def messages_by_id(self, ids: Sequence[int]) -> list[Message]:
+        """The given messages, in the order of `ids` (unknown IDs are left out)."""
+        found: dict[int, Message] = {}
+        for start in range(0, len(ids), 500):
+            chunk = list(ids[start : start + 500])
+            for r in self.session.scalars(select(MessageRow).where(MessageRow.id.in_(chunk))):
+                found[r.id] = m.message_from_row(r)
+        return [found[i] for i in ids if i in found]
+
+    def set_readings(self, readings: Sequence[tuple[int, dict[str, Any]]]) -> None:
+        """Store the coach's reading (emotion, emotion_score, questions, status_request)
+        of stored messages, given as (message ID, values)."""
+        if not readings:
+            return
+        self.session.flush()
+        table = MessageRow.__table__
+        for mid, values in readings:
+            self.session.execute(
+                table.update().where(table.c.id == mid).values(**values)  # type: ignore[attr-defined]
+            )
+
     def assign_handle(self, handle: str, client_id: int) -> int:
         """Attach every unassigned message from `handle` to the client; returns the count."""
         rows = list(
