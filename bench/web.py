@@ -399,11 +399,9 @@ def main() -> None:
 
     port = free_port()
     env = dict(os.environ, WARMLINE_HOME=str(OUT / "web-home"))
-    child = subprocess.Popen(
-        [sys.executable, __file__, "--serve", url, "--port", str(port)]
-        + ["--http", args.http, "--loop", args.loop],
-        env=env,
-    )
+    command = [sys.executable, __file__, "--serve", url, "--port", str(port)]
+    command += ["--http", args.http, "--loop", args.loop]
+    child = subprocess.Popen(command, env=env)
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(300):
