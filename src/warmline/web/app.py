@@ -198,7 +198,10 @@ def create_app(
     app.state.services = services
     app.state.csrf_secret = secret or secrets.token_bytes(32)
     app.state.upload_limit = upload_limit
-    app.state.memo = Memo(today_ttl)
+    # The book's version (SQLite) lets kept results follow changes made anywhere at once.
+    app.state.memo = Memo(
+        today_ttl, version=services.book_version if services.has_book_version() else None
+    )
     app.state.jobs = Jobs()
     app.state.staging = Staging(services.settings.home / "uploads")
     app.state.staging.sweep()

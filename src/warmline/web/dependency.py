@@ -20,10 +20,12 @@ def get_services(request: Request) -> Services:
 
 
 def my_profile(request: Request) -> Profile:
-    """The user's profile, loaded once per request."""
+    """The user's profile, loaded once per request (and kept between requests while the
+    memo can tell that the book did not change)."""
     state = request.state
     if not hasattr(state, "profile"):
-        state.profile = get_services(request).profile()
+        svc = get_services(request)
+        state.profile = request.app.state.memo.get(("profile",), svc.profile, exact=True)
     profile: Profile = state.profile
     return profile
 
