@@ -21,7 +21,7 @@ from warmline.core.error import NotFound, WarmlineError
 from warmline.services import Services
 from warmline.web import seam
 from warmline.web.csrf import CsrfCookie, CsrfError, check_csrf
-from warmline.web.dependency import get_lang
+from warmline.web.dependency import ui
 from warmline.web.i18n import translator
 from warmline.web.job import Jobs
 from warmline.web.memo import BumpOnWrite, Memo
@@ -157,7 +157,7 @@ def error_response(request: Request, message: str, status: int) -> Response:
 
 def _lang_of(request: Request) -> str:
     try:
-        return get_lang(request)
+        return ui(request)[0]
     except WarmlineError:
         return "en"
 

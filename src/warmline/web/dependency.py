@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import Annotated
 
 from fastapi import Depends, Request
+from starlette.concurrency import run_in_threadpool
 
 from warmline.core.client import Client, Profile
 from warmline.core.error import NotFound
@@ -14,7 +15,15 @@ from warmline.services import Services
 from warmline.web.staging import Staging
 
 
-def get_services(request: Request) -> Services:
+# The dependencies below are `async` when they do no I/O: FastAPI runs a plain `def`
+# dependency in a worker thread, and each such hop costs more than the work itself.
+
+
+async def get_services(request: Request) -> Services:
+    return services_of(request)
+
+
+def services_of(request: Request) -> Services:
     services: Services = request.app.state.services
     return services
 
@@ -24,7 +33,7 @@ def my_profile(request: Request) -> Profile:
     memo can tell that the book did not change)."""
     state = request.state
     if not hasattr(state, "profile"):
-        svc = get_services(request)
+        svc = services_of(request)
         state.profile = request.app.state.memo.get(("profile",), svc.profile, exact=True)
     profile: Profile = state.profile
     return profile
@@ -34,7 +43,7 @@ def ui(request: Request) -> tuple[Lang, datetime]:
     """The user's UI language and the services' now, fixed once per request."""
     state = request.state
     if not hasattr(state, "now"):
-        state.now = get_services(request).now()
+        state.now = services_of(request).now()
     return my_profile(request).ui_language, state.now
 
 
@@ -55,7 +64,16 @@ def known_client(svc: Services, cid: int) -> Client:
     return found
 
 
-def get_lang(request: Request) -> Lang:
+async def get_lang(request: Request) -> Lang:
+    """The UI language: from the kept profile when there is one, else the profile is
+    read in a worker thread (not on the event loop)."""
+    state = request.state
+    if not hasattr(state, "profile"):
+        kept = request.app.state.memo.peek(("profile",))
+        if kept is None:
+            await run_in_threadpool(my_profile, request)
+        else:
+            state.profile = kept
     return ui(request)[0]
 
 

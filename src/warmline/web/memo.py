@@ -86,6 +86,11 @@ class Memo:
             self._entries[key] = (stamp, self.clock(), value)
             return value
 
+    def peek(self, key: Hashable) -> Any | None:
+        """The kept result for `key` if it may be reused now, else None (never computes)."""
+        entry = self._entries.get(key)
+        return entry[2] if entry is not None and self._valid(entry, self.stamp()) else None
+
     def _valid(self, entry: tuple[tuple[int, Hashable], float, Any], stamp: Hashable) -> bool:
         return entry[0] == stamp and self.clock() - entry[1] < self.ttl
 
