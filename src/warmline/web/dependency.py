@@ -14,7 +14,6 @@ from warmline.core.text import Lang
 from warmline.services import Services
 from warmline.web.staging import Staging
 
-
 # The dependencies below are `async` when they do no I/O: FastAPI runs a plain `def`
 # dependency in a worker thread, and each such hop costs more than the work itself.
 
