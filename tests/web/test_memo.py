@@ -149,3 +149,19 @@ def test_checking_a_draft_does_not_make_today_stale(web: TestClient, cast: Cast)
     assert memo.generation == generation
     web.post(f"/api/clients/{cast.wang}/notes", json={"text": "喜欢喝茶"})
     assert memo.generation > generation
+
+
+def test_the_memo_keeps_at_most_its_size_dropping_the_oldest_results() -> None:
+    memo = Memo(ttl=60, clock=Clock(), size=3)
+    calls: list[str] = []
+
+    def compute(key: str) -> str:
+        calls.append(key)
+        return key
+
+    for key in ("a", "b", "c", "d"):
+        memo.get(key, lambda key=key: compute(key))
+    assert memo.get("d", lambda: "again") == "d"
+    assert memo.get("b", lambda: "again") == "b"
+    assert memo.get("a", lambda: "again") == "again"  # the oldest went first
+    assert calls == ["a", "b", "c", "d"]

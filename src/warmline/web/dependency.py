@@ -81,9 +81,10 @@ LangDep = Annotated[Lang, Depends(get_lang)]
 ProfileDep = Annotated[Profile, Depends(my_profile)]
 
 
-def existing_client_id(svc: ServicesDep, cid: int) -> int:
+def existing_client_id(request: Request, svc: ServicesDep, cid: int) -> int:
     """The `{cid}` of a client URL, checked to be a client's exact ID (else 404)."""
-    known_client(svc, cid)
+    memo = request.app.state.memo
+    memo.get(("client", cid), lambda: known_client(svc, cid), exact=True)
     return cid
 
 

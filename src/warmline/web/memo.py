@@ -31,8 +31,10 @@ class Memo:
         ttl: float,
         clock: Callable[[], float] = time.monotonic,
         version: Callable[[], Hashable] | None = None,
+        size: int = 2048,
     ) -> None:
         self.ttl = ttl
+        self.size = size  # results kept at most (per-client pages): the oldest go first
         self.clock = clock
         self.version = version
         self.generation = 0
@@ -83,8 +85,17 @@ class Memo:
                 value = entry[2]  # computed by the request we waited for
                 return value
             value = compute()
-            self._entries[key] = (stamp, self.clock(), value)
+            self._keep(key, (stamp, self.clock(), value))
             return value
+
+    def _keep(self, key: Hashable, entry: tuple[tuple[int, Hashable], float, Any]) -> None:
+        with self._guard:
+            self._entries.pop(key, None)  # to the end: the newest result
+            self._entries[key] = entry
+            while len(self._entries) > self.size:
+                oldest = next(iter(self._entries))
+                del self._entries[oldest]
+                self._locks.pop(oldest, None)
 
     def peek(self, key: Hashable) -> Any | None:
         """The kept result for `key` if it may be reused now, else None (never computes)."""
