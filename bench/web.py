@@ -1,20 +1,31 @@
 """Latency of the web app under load: Today, a client page and a coach check.
 
 Serves a big book with Uvicorn on 127.0.0.1 (in a child process, one worker, as
-`warmline serve` does) and drives it with 20 concurrent HTTP clients (httpx, async)
-for 30 s per endpoint, then prints p50/p95/p99 latency, throughput and errors.
+`warmline serve` does: httptools and uvloop when installed) and drives it with 20
+concurrent connections for 30 s per endpoint, in a closed loop (each connection sends
+its next request as soon as the last is answered, no think time), then prints
+p50/p95/p99 latency, throughput, errors and the CPU per request of the server and of
+the load generator.
+
+The load generator is a lean HTTP/1.1 client on asyncio streams (keep-alive, the
+session cookie, the CSRF header for POSTs): on a machine with 2 cores it shares the
+CPU with the server, and httpx's async client (`--client httpx`) takes several times
+the CPU per request, CPU the server then lacks, so it measures the client as much as
+the server.
 
 The book: the agenda benchmark's 10,000-client book (bench/agenda.py, 20 owners of
-500 clients, ~100 messages each) when that benchmark is present; otherwise a book of
+500 clients, 100 messages each) when that benchmark is present; otherwise a book of
 our own (--clients, default 2,000, 30 messages each). In a book with owners each
 simulated user asks for their own Today (one owner's 500 clients), as the members of
 a team on one server do; Today is kept between requests until the book changes (see
 web/memo.py), so the time to compute it afresh is printed too. Client pages are
-drawn from one owner's clients.
+drawn from 200 of one owner's clients (kept once opened, until the book changes); the
+time of a page opened for the first time is printed too.
 
 Targets (issue 6): p95 <= 100 ms for Today, <= 50 ms for a coach check.
 
 Run: python bench/web.py [--seconds 30] [--concurrency 20] [--clients 2000] [--only coach]
+     [--client lean|httpx] [--http auto|h11|httptools] [--loop auto|asyncio|uvloop]
 (BENCH_DEBUG=1 also prints each phase's slowest requests and when they started.)
 """
 
@@ -433,6 +444,14 @@ def main() -> None:
             f"  Today, computed   p50 {statistics.median(cold):7.1f} ms  max {max(cold):7.1f} ms"
             "  (one request at a time, fresh: the first open, or after a change)"
         )
+        unseen = [f"/clients/{c.id}" for c in mine if f"/clients/{c.id}" not in sample][:20]
+        if unseen:
+            first = [timed(base + path) for path in unseen]
+            print(
+                f"  client page, new  p50 {statistics.median(first):7.1f} ms  "
+                f"max {max(first):7.1f} ms  (one request at a time, {len(first)} clients "
+                "opened for the first time)"
+            )
         phases: list[
             tuple[
                 str,
