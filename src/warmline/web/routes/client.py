@@ -214,7 +214,10 @@ def _client_page(request: Request, svc: Services, cid: int, limit: int) -> Clien
             "total": view.message_count,
             "limit": limit,
         }
-        return view, keep_html(request, "client/_timeline.html", context)
+        # Kept without the messages themselves: the rendered bytes are what is served,
+        # and fewer long-lived objects make the garbage collector's passes shorter.
+        kept = keep_html(request, "client/_timeline.html", context)
+        return dataclasses.replace(view, timeline=()), kept
 
     memo: Memo = request.app.state.memo
     return memo.get(("client-page", cid, lang, limit), build, exact=True)
