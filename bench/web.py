@@ -1,20 +1,31 @@
 """Latency of the web app under load: Today, a client page and a coach check.
 
 Serves a big book with Uvicorn on 127.0.0.1 (in a child process, one worker, as
-`warmline serve` does) and drives it with 20 concurrent HTTP clients (httpx, async)
-for 30 s per endpoint, then prints p50/p95/p99 latency, throughput and errors.
+`warmline serve` does: httptools and uvloop when installed) and drives it with 20
+concurrent connections for 30 s per endpoint, in a closed loop (each connection sends
+its next request as soon as the last is answered, no think time), then prints
+p50/p95/p99 latency, throughput, errors and the CPU per request of the server and of
+the load generator.
+
+The load generator is a lean HTTP/1.1 client on asyncio streams (keep-alive, the
+session cookie, the CSRF header for POSTs): on a machine with 2 cores it shares the
+CPU with the server, and httpx's async client (`--client httpx`) takes several times
+the CPU per request, CPU the server then lacks, so it measures the client as much as
+the server.
 
 The book: the agenda benchmark's 10,000-client book (bench/agenda.py, 20 owners of
-500 clients, ~100 messages each) when that benchmark is present; otherwise a book of
+500 clients, 100 messages each) when that benchmark is present; otherwise a book of
 our own (--clients, default 2,000, 30 messages each). In a book with owners each
 simulated user asks for their own Today (one owner's 500 clients), as the members of
 a team on one server do; Today is kept between requests until the book changes (see
 web/memo.py), so the time to compute it afresh is printed too. Client pages are
-drawn from one owner's clients.
+drawn from 200 of one owner's clients (kept once opened, until the book changes); the
+time of a page opened for the first time is printed too.
 
 Targets (issue 6): p95 <= 100 ms for Today, <= 50 ms for a coach check.
 
 Run: python bench/web.py [--seconds 30] [--concurrency 20] [--clients 2000] [--only coach]
+     [--client lean|httpx] [--http auto|h11|httptools] [--loop auto|asyncio|uvloop]
 (BENCH_DEBUG=1 also prints each phase's slowest requests and when they started.)
 """
 
@@ -23,6 +34,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import importlib.util
+import json
 import os
 import random
 import socket
@@ -34,6 +46,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
@@ -109,7 +122,7 @@ def own_book(clients: int, messages: int = 30, seed: int = 11) -> str:
     return url
 
 
-def serve(url: str, port: int) -> None:
+def serve(url: str, port: int, http: str = "auto", loop: str = "auto") -> None:
     """The child process: the app on the book at `url`, the clock fixed at NOW."""
     import uvicorn
 
@@ -119,7 +132,15 @@ def serve(url: str, port: int) -> None:
     from warmline.web import create_app
 
     svc = Services(open_engine(url), settings=Settings(), clock=lambda: NOW)
-    uvicorn.run(create_app(svc), host="127.0.0.1", port=port, log_level="warning", access_log=False)
+    uvicorn.run(
+        create_app(svc),
+        host="127.0.0.1",
+        port=port,
+        log_level="warning",
+        access_log=False,
+        http=http,  # type: ignore[arg-type]
+        loop=loop,  # type: ignore[arg-type]
+    )
 
 
 @dataclass
@@ -128,6 +149,79 @@ class Result:
     starts: list[float] = field(default_factory=list)
     errors: int = 0
     statuses: dict[int, int] = field(default_factory=dict)
+    server_cpu: float = 0.0  # seconds of CPU the server process used during the phase
+    client_cpu: float = 0.0  # seconds of CPU this process (the load generator) used
+
+
+class Connection:
+    """A lean HTTP/1.1 client on one keep-alive connection (asyncio streams).
+
+    It sends each request as a few bytes and reads the response by its Content-Length
+    (or chunks), without the parsing, cookie jar and header objects of a full client,
+    so the load generator takes little of the CPU the server needs (the machine may
+    have as few as 2 cores). It keeps the session cookie the server sets.
+    """
+
+    def __init__(self, host: str, port: int) -> None:
+        self.host = host
+        self.port = port
+        self.cookie = b""
+        self.reader: asyncio.StreamReader | None = None
+        self.writer: asyncio.StreamWriter | None = None
+
+    async def request(
+        self, method: str, path: str, body: bytes = b"", headers: bytes = b""
+    ) -> tuple[int, bytes]:
+        if self.writer is None:
+            self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
+        assert self.reader is not None
+        head = f"{method} {path} HTTP/1.1\r\nHost: {self.host}:{self.port}\r\n".encode()
+        if self.cookie:
+            head += b"Cookie: " + self.cookie + b"\r\n"
+        if body:
+            head += b"Content-Type: application/x-www-form-urlencoded\r\n"
+        if body or method == "POST":
+            head += b"Content-Length: %d\r\n" % len(body)
+        self.writer.write(head + headers + b"\r\n" + body)
+        lines = (await self.reader.readuntil(b"\r\n\r\n")).split(b"\r\n")
+        status = int(lines[0].split(b" ", 2)[1])
+        length, chunked, close = 0, False, False
+        for line in lines[1:]:
+            name, _, value = line.partition(b":")
+            name = name.strip().lower()
+            if name == b"content-length":
+                length = int(value)
+            elif name == b"transfer-encoding":
+                chunked = b"chunked" in value.lower()
+            elif name == b"connection":
+                close = b"close" in value.lower()
+            elif name == b"set-cookie":
+                self.cookie = value.strip().split(b";", 1)[0]
+        if chunked:
+            parts = []
+            while size := int((await self.reader.readuntil(b"\r\n")).split(b";")[0], 16):
+                parts.append(await self.reader.readexactly(size + 2))
+            await self.reader.readuntil(b"\r\n")
+            content = b"".join(p[:-2] for p in parts)
+        else:
+            content = await self.reader.readexactly(length)
+        if close:
+            self.close()
+        return status, content
+
+    def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+        self.reader = self.writer = None
+
+
+def cpu_of(pid: int) -> float:
+    """Seconds of CPU (user + system) process `pid` has used (Linux /proc; else 0)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 async def drive(
@@ -138,6 +232,56 @@ async def drive(
     seconds: float,
     n: int,
 ) -> Result:
+    """n connections in a closed loop (each sends its next request as soon as the last
+    one is answered, no think time) for `seconds`, with the lean client."""
+    result = Result()
+    host, port = base.removeprefix("http://").rsplit(":", 1)
+    deadline = time.perf_counter() + seconds
+
+    async def worker(i: int) -> None:
+        conn = Connection(host, int(port))
+        status, content = await conn.request("GET", "/api/session")
+        token = json.loads(content)["csrf_token"]
+        headers = f"X-CSRF-Token: {token}\r\nHX-Request: true\r\n".encode()
+        rng = random.Random(i)
+        while time.perf_counter() < deadline:
+            path = paths(i, rng)
+            body = b""
+            if method == "POST":
+                form = data(rng) if data else {}
+                form["text"] = rng.choice(DRAFTS)
+                body = urlencode(form).encode()
+            t0 = time.perf_counter()
+            try:
+                if method == "GET":
+                    status, _ = await conn.request("GET", path)
+                else:
+                    status, _ = await conn.request(method, path, body, headers)
+            except (OSError, asyncio.IncompleteReadError, ValueError):
+                result.errors += 1
+                conn.close()
+                continue
+            result.times.append(time.perf_counter() - t0)
+            result.starts.append(t0)
+            result.statuses[status] = result.statuses.get(status, 0) + 1
+            if status >= 400:
+                result.errors += 1
+        conn.close()
+
+    await asyncio.gather(*(worker(i) for i in range(n)))
+    return result
+
+
+async def drive_httpx(
+    base: str,
+    method: str,
+    paths: Callable[[int, random.Random], str],
+    data: Callable[[random.Random], dict[str, str]] | None,
+    seconds: float,
+    n: int,
+) -> Result:
+    """The same closed loop with httpx's async client (--client httpx): a full client,
+    but it takes several times the CPU of the lean one, CPU the server then lacks."""
     result = Result()
     deadline = time.perf_counter() + seconds
     limits = httpx.Limits(max_connections=n, max_keepalive_connections=n)
@@ -189,6 +333,18 @@ def report(label: str, r: Result, seconds: float, target: float | None) -> None:
         f"{verdict}",
         flush=True,
     )
+    print(
+        f"  {'':<17} CPU per request: server {r.server_cpu / len(ms) * 1000:.2f} ms, "
+        f"load generator {r.client_cpu / len(ms) * 1000:.2f} ms",
+        flush=True,
+    )
+
+
+def load_average() -> str:
+    try:
+        return " ".join(f"{x:.2f}" for x in os.getloadavg())
+    except OSError:
+        return "?"
 
 
 def timed(url: str) -> float:
@@ -210,11 +366,23 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=2000, help="size of our own book")
     parser.add_argument("--owner", default="user07", help="whose clients' pages to open")
     parser.add_argument("--only", help="run only the phases whose label contains this (e.g. coach)")
+    parser.add_argument(
+        "--client",
+        choices=("lean", "httpx"),
+        default="lean",
+        help="load generator: lean HTTP/1.1 on asyncio streams (default) or httpx",
+    )
+    parser.add_argument(
+        "--http", default="auto", help="Uvicorn's HTTP parser: auto, h11, httptools"
+    )
+    parser.add_argument(
+        "--loop", default="auto", help="Uvicorn's event loop: auto, asyncio, uvloop"
+    )
     parser.add_argument("--serve", help=argparse.SUPPRESS)
     parser.add_argument("--port", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
-        serve(args.serve, args.port)
+        serve(args.serve, args.port, args.http, args.loop)
         return
 
     agenda = agenda_bench()
@@ -236,15 +404,15 @@ def main() -> None:
     print(
         f"book: {len(clients):,} clients, {messages:,} messages; each simulated user's Today "
         f"covers {len(mine):,} clients; {args.concurrency} concurrent users, "
-        f"{args.seconds:g} s per endpoint"
+        f"{args.seconds:g} s per endpoint; load generator: {args.client}; "
+        f"{os.cpu_count()} CPUs, load average {load_average()}"
     )
 
     port = free_port()
     env = dict(os.environ, WARMLINE_HOME=str(OUT / "web-home"))
-    child = subprocess.Popen(
-        [sys.executable, __file__, "--serve", url, "--port", str(port)],
-        env=env,
-    )
+    command = [sys.executable, __file__, "--serve", url, "--port", str(port)]
+    command += ["--http", args.http, "--loop", args.loop]
+    child = subprocess.Popen(command, env=env)
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(300):
@@ -276,6 +444,14 @@ def main() -> None:
             f"  Today, computed   p50 {statistics.median(cold):7.1f} ms  max {max(cold):7.1f} ms"
             "  (one request at a time, fresh: the first open, or after a change)"
         )
+        unseen = [f"/clients/{c.id}" for c in mine if f"/clients/{c.id}" not in sample][:20]
+        if unseen:
+            first = [timed(base + path) for path in unseen]
+            print(
+                f"  client page, new  p50 {statistics.median(first):7.1f} ms  "
+                f"max {max(first):7.1f} ms  (one request at a time, {len(first)} clients "
+                "opened for the first time)"
+            )
         phases: list[
             tuple[
                 str,
@@ -302,12 +478,17 @@ def main() -> None:
         for label, method, paths, data, target in phases:
             if args.only and args.only not in label:
                 continue
-            result = asyncio.run(drive(base, method, paths, data, args.seconds, args.concurrency))
+            run = drive if args.client == "lean" else drive_httpx
+            server0, client0 = cpu_of(child.pid), time.process_time()
+            result = asyncio.run(run(base, method, paths, data, args.seconds, args.concurrency))
+            result.server_cpu = cpu_of(child.pid) - server0
+            result.client_cpu = time.process_time() - client0
             report(label, result, args.seconds, target)
             if os.environ.get("BENCH_DEBUG"):
                 t0 = min(result.starts)
                 slow = sorted(zip(result.times, result.starts, strict=True), reverse=True)[:8]
                 print("   slowest:", [(round(a * 1000), round(b - t0, 2)) for a, b in slow])
+        print(f"  load average after: {load_average()}")
     finally:
         child.terminate()
         child.wait(timeout=10)

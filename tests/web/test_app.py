@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import re
+import threading
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,7 @@ from fastapi.testclient import TestClient
 from tests.web.conftest import BASE, HTMX, Cast
 from warmline.services import Services
 from warmline.web import create_app
+from warmline.web.app import GC_YOUNG_THRESHOLD
 from warmline.web.csrf import COOKIE, new_token
 
 WEB = Path(__file__).resolve().parents[2] / "src" / "warmline" / "web"
@@ -168,3 +171,18 @@ def test_every_api_path_is_in_the_web_docs(web: TestClient) -> None:
         fixed = [part for part in path.split("/") if part and not part.startswith("{")]
         shown = re.sub(r"\{[^}]+\}", "{", path)
         assert fixed[-1] in table and shown.split("{")[0] in table, path
+
+
+def test_when_served_the_app_warms_up_then_settles_the_garbage_collector(book: Services) -> None:
+    before = gc.get_threshold()
+    try:
+        with TestClient(create_app(book), base_url=BASE) as web:  # runs the lifespan
+            for thread in threading.enumerate():
+                if thread.name == "warmline-warm-up":
+                    thread.join(timeout=60)
+            assert web.get("/api/session").status_code == 200
+        assert gc.get_freeze_count() > 0
+        assert gc.get_threshold()[0] == GC_YOUNG_THRESHOLD
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*before)

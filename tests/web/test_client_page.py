@@ -11,9 +11,10 @@ from fastapi.testclient import TestClient
 from markupsafe import escape
 
 from tests.conftest import NOW
-from tests.web.conftest import HTMX, Cast
+from tests.web.conftest import BASE, HTMX, Cast
 from warmline.core.message import Message
 from warmline.services import Services
+from warmline.web import create_app
 
 
 def test_the_page_shows_their_local_time_next_to_mine(web: TestClient, cast: Cast) -> None:
@@ -214,3 +215,28 @@ def test_the_api_gives_the_client_their_messages_and_notes(
         "Runs marathons"
     ]
     assert web.post(f"/api/clients/{cast.anna}/notes", json={"text": ""}).status_code == 422
+
+
+def test_the_page_follows_a_change_made_outside_the_app_at_once(
+    web: TestClient, book: Services, cast: Cast
+) -> None:
+    assert "Review call" not in web.get(f"/clients/{cast.anna}").text
+    # The CLI (another connection to the book) adds a meeting, a note and a message.
+    book.add_meeting(cast.anna, "2026-11-24T15:00+00:00", title="Review call")
+    book.add_note(cast.anna, "Ran the London marathon")
+    book.log_message(cast.anna, "in", "See you tomorrow!", at=NOW - timedelta(minutes=5))
+    page = web.get(f"/clients/{cast.anna}").text
+    assert "Review call" in page and "Ran the London marathon" in page
+    assert "See you tomorrow!" in page and "4 messages" in page
+
+
+def test_a_meeting_that_has_begun_leaves_the_page_even_when_nothing_was_written(
+    book: Services, cast: Cast
+) -> None:
+    now = [NOW]
+    svc = Services(book.engine, settings=book.settings, clock=lambda: now[0])
+    web = TestClient(create_app(svc), base_url=BASE)
+    book.add_meeting(cast.anna, (NOW + timedelta(minutes=30)).isoformat(), title="Kick-off")
+    assert "Kick-off" in web.get(f"/clients/{cast.anna}").text
+    now[0] = NOW + timedelta(minutes=31)
+    assert "Kick-off" not in web.get(f"/clients/{cast.anna}").text

@@ -134,3 +134,27 @@ def test_segments_cover_the_draft_once_and_mark_each_kept_span(
         if index is not None:
             f = findings[index]
             assert piece == text[f.start : f.end]
+
+
+def test_a_first_check_a_long_draft_and_a_kept_context_give_the_same_findings(
+    web: TestClient, cast: Cast
+) -> None:
+    """The first check reads the book (in a worker thread), later ones use the kept
+    context on the event loop, a very long draft goes to a worker again: same coach."""
+    draft = "王总，白样我们下周给您重新寄过去。"
+    long_draft = draft + "谢谢。" * 1000
+
+    def quoted(text: str) -> list[str]:
+        r = web.post("/coach/check", data={"text": text, "client_id": cast.wang}, headers=HTMX)
+        assert r.status_code == 200
+        return re.findall(r"<q>([^<]*)</q>", r.text)
+
+    first, again, long = quoted(draft), quoted(draft), quoted(long_draft)
+    assert first == again == ["下周"]
+    assert "下周" in long
+
+
+def test_checking_for_a_client_that_does_not_exist_is_a_404_every_time(web: TestClient) -> None:
+    for _ in range(2):
+        r = web.post("/api/coach/check", json={"text": "下周发您", "client_id": 999_999})
+        assert r.status_code == 404

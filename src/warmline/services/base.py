@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from datetime import UTC, datetime, time
 
@@ -9,7 +10,7 @@ from sqlalchemy import Engine
 
 from warmline.config import Settings
 from warmline.core.clock import parse_when, zone
-from warmline.store.engine import open_engine
+from warmline.store.engine import ChangeCounter, change_counter, open_engine
 from warmline.store.repository import DEFAULT_USER, Book
 
 
@@ -32,6 +33,9 @@ class ServiceBase:
         self.settings = settings or Settings()
         self.username = username
         self.clock = clock
+        self._counter: ChangeCounter | None = None
+        self._counter_made = False
+        self._counter_lock = threading.Lock()
 
     @classmethod
     def open(cls, url: str | None = None, *, demo: bool = False, **kwargs: object) -> ServiceBase:
@@ -44,6 +48,20 @@ class ServiceBase:
 
     def now(self) -> datetime:
         return self.clock()
+
+    def book_version(self) -> int | None:
+        """A number that changes whenever anything changes the book, in this process or
+        another; None when the store cannot tell cheaply (then there is no version)."""
+        if not self._counter_made:
+            with self._counter_lock:
+                if not self._counter_made:
+                    self._counter = change_counter(self.engine)
+                    self._counter_made = True
+        return self._counter() if self._counter is not None else None
+
+    def has_book_version(self) -> bool:
+        """True when book_version() follows every change (SQLite files)."""
+        return self.book_version() is not None
 
     def when(
         self,

@@ -115,6 +115,8 @@ class ClientView:
     last_in: datetime | None
     last_out: datetime | None
     message_count: int
+    # The newest messages, oldest first, when asked for (show_client(timeline=N)).
+    timeline: tuple[Message, ...] = ()
 
 
 class BookService(ServiceBase):
@@ -211,13 +213,22 @@ class BookService(ServiceBase):
         with self.book() as repo:
             return repo.resolve_client(str(ref))
 
-    def show_client(self, ref: str | int) -> ClientView:
+    def show_client(self, ref: str | int, *, timeline: int = 0) -> ClientView:
+        """A client with their notes, projects, open promises, deliveries awaiting
+        feedback, upcoming meetings and contact times; with `timeline`, also their newest
+        `timeline` messages (all read in one unit of work)."""
         now = self.now()
         with self.book() as repo:
             c = repo.resolve_client(str(ref))
             assert c.id is not None
             msgs_in = repo.messages(c.id, direction="in", limit=1, newest_first=True)
             msgs_out = repo.messages(c.id, direction="out", limit=1, newest_first=True)
+            count = repo.message_count(c.id)
+            newest = (
+                repo.messages(c.id, limit=timeline, newest_first=True)
+                if timeline > 0 and count
+                else []
+            )
             return ClientView(
                 client=c,
                 local_time=local(now, c.timezone),
@@ -228,7 +239,8 @@ class BookService(ServiceBase):
                 upcoming_meetings=repo.meetings(c.id, start=now),
                 last_in=msgs_in[0].sent_at if msgs_in else None,
                 last_out=msgs_out[0].sent_at if msgs_out else None,
-                message_count=repo.message_count(c.id),
+                message_count=count,
+                timeline=tuple(reversed(newest)),
             )
 
     def edit_client(

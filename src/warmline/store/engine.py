@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from pathlib import Path
 from typing import Any
@@ -100,3 +101,36 @@ def forget_engine(url: str) -> None:
         engine = _engines.pop(url, None)
     if engine is not None:
         engine.dispose()
+
+
+class ChangeCounter:
+    """A number that changes whenever a change to a SQLite book is committed by any
+    connection: this process's pool, another process (the CLI, a second server), anyone.
+
+    It is SQLite's `PRAGMA data_version` on a connection of its own that never writes:
+    reading it costs a few microseconds, so a cache can check it on every request.
+    """
+
+    def __init__(self, path: str) -> None:
+        self._conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+        self._lock = threading.Lock()
+
+    def __call__(self) -> int:
+        with self._lock:
+            row = self._conn.execute("PRAGMA data_version").fetchone()
+        return int(row[0])
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+
+def change_counter(engine: Engine) -> ChangeCounter | None:
+    """A ChangeCounter for the book behind `engine`, or None where there is no cheap way
+    to tell (PostgreSQL, an in-memory SQLite database)."""
+    url = engine.url
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return None
+    if url.database.startswith("file:") or url.query.get("mode") == "memory":
+        return None
+    return ChangeCounter(url.database)

@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import Annotated
 
 from fastapi import Depends, Request
+from starlette.concurrency import run_in_threadpool
 
 from warmline.core.client import Client, Profile
 from warmline.core.error import NotFound
@@ -13,17 +14,26 @@ from warmline.core.text import Lang
 from warmline.services import Services
 from warmline.web.staging import Staging
 
+# The dependencies below are `async` when they do no I/O: FastAPI runs a plain `def`
+# dependency in a worker thread, and each such hop costs more than the work itself.
 
-def get_services(request: Request) -> Services:
+
+async def get_services(request: Request) -> Services:
+    return services_of(request)
+
+
+def services_of(request: Request) -> Services:
     services: Services = request.app.state.services
     return services
 
 
 def my_profile(request: Request) -> Profile:
-    """The user's profile, loaded once per request."""
+    """The user's profile, loaded once per request (and kept between requests while the
+    memo can tell that the book did not change)."""
     state = request.state
     if not hasattr(state, "profile"):
-        state.profile = get_services(request).profile()
+        svc = services_of(request)
+        state.profile = request.app.state.memo.get(("profile",), svc.profile, exact=True)
     profile: Profile = state.profile
     return profile
 
@@ -32,7 +42,7 @@ def ui(request: Request) -> tuple[Lang, datetime]:
     """The user's UI language and the services' now, fixed once per request."""
     state = request.state
     if not hasattr(state, "now"):
-        state.now = get_services(request).now()
+        state.now = services_of(request).now()
     return my_profile(request).ui_language, state.now
 
 
@@ -53,7 +63,16 @@ def known_client(svc: Services, cid: int) -> Client:
     return found
 
 
-def get_lang(request: Request) -> Lang:
+async def get_lang(request: Request) -> Lang:
+    """The UI language: from the kept profile when there is one, else the profile is
+    read in a worker thread (not on the event loop)."""
+    state = request.state
+    if not hasattr(state, "profile"):
+        kept = request.app.state.memo.peek(("profile",))
+        if kept is None:
+            await run_in_threadpool(my_profile, request)
+        else:
+            state.profile = kept
     return ui(request)[0]
 
 
@@ -62,9 +81,10 @@ LangDep = Annotated[Lang, Depends(get_lang)]
 ProfileDep = Annotated[Profile, Depends(my_profile)]
 
 
-def existing_client_id(svc: ServicesDep, cid: int) -> int:
+def existing_client_id(request: Request, svc: ServicesDep, cid: int) -> int:
     """The `{cid}` of a client URL, checked to be a client's exact ID (else 404)."""
-    known_client(svc, cid)
+    memo = request.app.state.memo
+    memo.get(("client", cid), lambda: known_client(svc, cid), exact=True)
     return cid
 
 

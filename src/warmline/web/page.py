@@ -61,6 +61,7 @@ def lang_context(lang: Lang, now: datetime) -> dict[str, Any]:
 
 
 CSRF_PLACEHOLDER = "__warmline_csrf_token__"
+SLOT = "__warmline_slot__"
 
 
 def render_text(request: Request, name: str, context: Mapping[str, Any]) -> str:
@@ -71,9 +72,37 @@ def render_text(request: Request, name: str, context: Mapping[str, Any]) -> str:
     return templates.env.get_template(name).render({**values, **context})
 
 
-def with_token(request: Request, text: str) -> Markup:
-    """Kept template text with this session's CSRF token put in (our own HTML: safe)."""
-    return Markup(text.replace(CSRF_PLACEHOLDER, getattr(request.state, "csrf_token", "")))
+class KeptHtml:
+    """Rendered HTML kept as UTF-8 bytes, cut where the CSRF token goes: serving it to a
+    session is one join, with no decoding, copying or encoding of a large text."""
+
+    def __init__(self, text: str) -> None:
+        self.parts = text.encode("utf-8").split(CSRF_PLACEHOLDER.encode("ascii"))
+
+    def for_token(self, token: str) -> bytes:
+        """The HTML with this session's token put in (our own signed token: safe)."""
+        return token.encode("ascii").join(self.parts)
+
+
+def keep_html(request: Request, name: str, context: Mapping[str, Any]) -> KeptHtml:
+    """Template `name` rendered for keeping (see render_text)."""
+    return KeptHtml(render_text(request, name, context))
+
+
+def render_around(
+    request: Request, name: str, context: Mapping[str, Any], inner: bytes
+) -> HTMLResponse:
+    """Template `name`, with the already-rendered `inner` bytes where it shows `slot`."""
+    lang, now = ui(request)
+    values: dict[str, Any] = {
+        "request": request,
+        "csrf_token": getattr(request.state, "csrf_token", ""),
+        **lang_context(lang, now),
+        **context,
+        "slot": Markup(SLOT),
+    }
+    head, tail = templates.env.get_template(name).render(values).split(SLOT, 1)
+    return HTMLResponse(b"".join((head.encode("utf-8"), inner, tail.encode("utf-8"))))
 
 
 def render(

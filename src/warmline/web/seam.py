@@ -186,6 +186,22 @@ def check(
     )
 
 
+# Drafts up to this length are checked on the event loop when nothing needs reading
+# (a fraction of a millisecond); longer ones, or a check that must read the book, run
+# in a worker thread.
+INLINE_CHECK_CHARS = 2000
+
+
+def check_is_light(memo: Memo, text: str, client_id: int | None) -> bool:
+    """True when checking `text` needs no I/O (the client's context and the coach
+    settings are kept) and little CPU: it can run without a worker thread."""
+    return (
+        len(text) <= INLINE_CHECK_CHARS
+        and memo.peek(("check-context", client_id)) is not None
+        and memo.peek(("coach-config",)) is not None
+    )
+
+
 def _compiled_config(svc: Services) -> CoachConfig:
     """The coach settings, with the rules compiled for them once (not in every thread
     that checks at the same moment: compiling takes a second or two)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Query, Request, status
@@ -9,13 +10,13 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from warmline.core.client import CHANNEL_KINDS, CLIENT_STATUSES, Channels, Client
 from warmline.core.error import WarmlineError
-from warmline.services import Services
+from warmline.services import ClientView, Services
 from warmline.services.book import channels_from
 from warmline.services.roster import pick, tags_of
-from warmline.web.dependency import ClientIdDep, ServicesDep, my_profile
+from warmline.web.dependency import ClientIdDep, ServicesDep, my_profile, ui
 from warmline.web.form import channel_fields, channel_text, split_list
 from warmline.web.memo import Memo
-from warmline.web.page import is_htmx, page_or_fragment, render
+from warmline.web.page import KeptHtml, is_htmx, keep_html, page_or_fragment, render, render_around
 from warmline.web.schema import (
     ClientDetailOut,
     ClientEditIn,
@@ -33,6 +34,8 @@ api = APIRouter(prefix="/api/clients", tags=["clients"])
 
 TIMELINE = 100  # messages shown at first; "show earlier" loads more
 PAGE = 200  # clients listed at first; "show more" lists more
+
+ClientPage = tuple[ClientView, KeptHtml]
 
 
 def _see_other(url: str) -> RedirectResponse:
@@ -196,25 +199,47 @@ async def edit_client(request: Request, svc: ServicesDep, cid: ClientIdDep) -> R
 # -- one client -----------------------------------------------------------------------
 
 
-def _timeline_context(svc: Services, cid: int, limit: int) -> dict[str, Any]:
-    view = svc.show_client(cid)
-    newest = svc.messages(cid, limit=limit) if view.message_count else []
-    return {
-        "view": view,
-        "client": view.client,
-        "messages": list(reversed(newest)),
-        "total": view.message_count,
-        "limit": limit,
-    }
+def _client_page(request: Request, svc: Services, cid: int, limit: int) -> ClientPage:
+    """What the client page shows and its rendered timeline (newest `limit` messages),
+    kept together while the book is unchanged (only where the memo can tell exactly: a
+    SQLite book). The timeline depends on the book and the UI language only: message
+    times are absolute."""
+    lang = ui(request)[0]
+
+    def build() -> ClientPage:
+        view = svc.show_client(cid, timeline=limit)
+        context = {
+            "client": view.client,
+            "messages": view.timeline,
+            "total": view.message_count,
+            "limit": limit,
+        }
+        # Kept without the messages themselves: the rendered bytes are what is served,
+        # and fewer long-lived objects make the garbage collector's passes shorter.
+        kept = keep_html(request, "client/_timeline.html", context)
+        return dataclasses.replace(view, timeline=()), kept
+
+    memo: Memo = request.app.state.memo
+    return memo.get(("client-page", cid, lang, limit), build, exact=True)
 
 
 @router.get("/{cid}", response_class=HTMLResponse)
 def client_page(request: Request, svc: ServicesDep, cid: ClientIdDep, draft: str = "") -> Response:
     """A client's page; `draft` fills the compose box (e.g. a reply drafted on Read)."""
-    context = _timeline_context(svc, cid, TIMELINE)
-    context["draft"] = draft
-    context.update({"active": "clients", "profile": my_profile(request)})
-    return render(request, "client/page.html", context)
+    view, timeline = _client_page(request, svc, cid, TIMELINE)
+    now = ui(request)[1]
+    # A kept view may be a little older than now: a meeting that has begun is no longer
+    # upcoming.
+    meetings = [mt for mt in view.upcoming_meetings if mt.start >= now]
+    context = {
+        "view": dataclasses.replace(view, upcoming_meetings=meetings),
+        "client": view.client,
+        "draft": draft,
+        "active": "clients",
+        "profile": my_profile(request),
+    }
+    html = timeline.for_token(request.state.csrf_token)
+    return render_around(request, "client/page.html", context, html)
 
 
 @router.get("/{cid}/timeline", response_class=HTMLResponse)
@@ -222,7 +247,8 @@ def timeline(
     request: Request, svc: ServicesDep, cid: ClientIdDep, limit: int = TIMELINE
 ) -> Response:
     limit = max(1, min(limit, 10_000))
-    return render(request, "client/_timeline.html", _timeline_context(svc, cid, limit))
+    kept = _client_page(request, svc, cid, limit)[1]
+    return HTMLResponse(kept.for_token(request.state.csrf_token))
 
 
 @router.post("/{cid}/notes", response_class=HTMLResponse)
@@ -251,10 +277,9 @@ def log_message(
     svc.log_message(cid, direction, text)
     if not is_htmx(request):
         return _see_other(f"/clients/{cid}#timeline")
-    context = _timeline_context(svc, cid, TIMELINE)
-    return render(
-        request, "client/_timeline.html", context, headers={"HX-Trigger": "warmline:logged"}
-    )
+    kept = _client_page(request, svc, cid, TIMELINE)[1]
+    html = kept.for_token(request.state.csrf_token)
+    return HTMLResponse(html, headers={"HX-Trigger": "warmline:logged"})
 
 
 # -- JSON API ---------------------------------------------------------------------------

@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from warmline.web import seam
 from warmline.web.dependency import LangDep, ServicesDep
@@ -38,27 +39,37 @@ def segments(text: str, findings: list[FindingOut]) -> list[tuple[str, int | Non
 
 
 @router.post("/check", response_class=HTMLResponse)
-def check(
+async def check(
     request: Request,
     svc: ServicesDep,
     lang: LangDep,
     text: Annotated[str, Form()] = "",
     client_id: Annotated[int | None, Form()] = None,
 ) -> Response:
+    """The coach panel for a draft; called as the user types, so it stays light."""
     memo = request.app.state.memo
-    result = seam.check(svc, text, client_id, lang, memo) if text.strip() else None
-    context = {
-        "result": result,
-        "segments": segments(text, result.findings) if result else [],
-    }
-    return render(request, "coach/_panel.html", context)
+
+    def panel() -> Response:
+        result = seam.check(svc, text, client_id, lang, memo) if text.strip() else None
+        context = {
+            "result": result,
+            "segments": segments(text, result.findings) if result else [],
+        }
+        return render(request, "coach/_panel.html", context)
+
+    if not text.strip() or seam.check_is_light(memo, text, client_id):
+        return panel()
+    return await run_in_threadpool(panel)
 
 
 @api.post("/check", response_model=CheckOut)
-def api_check(request: Request, svc: ServicesDep, lang: LangDep, body: CheckIn) -> CheckOut:
+async def api_check(request: Request, svc: ServicesDep, lang: LangDep, body: CheckIn) -> CheckOut:
     """Coach a draft (to a client when `client_id` is given): each finding has its
     principle, its span in the text, a message in the UI language and a suggestion."""
-    return seam.check(svc, body.text, body.client_id, lang, request.app.state.memo)
+    memo = request.app.state.memo
+    if seam.check_is_light(memo, body.text, body.client_id):
+        return seam.check(svc, body.text, body.client_id, lang, memo)
+    return await run_in_threadpool(seam.check, svc, body.text, body.client_id, lang, memo)
 
 
 @api.get("/rules", response_model=list[RuleOut])

@@ -17,7 +17,7 @@ from warmline.web import seam
 from warmline.web.dependency import LangDep, ServicesDep, my_profile, ui
 from warmline.web.i18n import translator
 from warmline.web.memo import Memo
-from warmline.web.page import is_htmx, render, render_text, with_token
+from warmline.web.page import KeptHtml, is_htmx, keep_html, render, render_around
 from warmline.web.schema import AgendaItemOut, MessageOut, SentIn, SnoozeIn
 
 router = APIRouter(prefix="/today", tags=["pages"], include_in_schema=False)
@@ -44,17 +44,17 @@ def _groups(items: list[AgendaItemOut]) -> list[tuple[str, list[AgendaItemOut]]]
 def today(
     request: Request, svc: ServicesDep, lang: LangDep, owner: str = "", fresh: bool = False
 ) -> Response:
-    html = with_token(request, _list_text(request, svc, lang, owner, fresh))
+    html = _kept_list(request, svc, lang, owner, fresh).for_token(request.state.csrf_token)
     if is_htmx(request):
         return HTMLResponse(html)
-    context = {"active": "today", "list_html": html, "profile": my_profile(request)}
-    return render(request, "today/page.html", context)
+    context = {"active": "today", "profile": my_profile(request)}
+    return render_around(request, "today/page.html", context, html)
 
 
-def _list_text(request: Request, svc: Services, lang: Lang, owner: str, fresh: bool) -> str:
+def _kept_list(request: Request, svc: Services, lang: Lang, owner: str, fresh: bool) -> KeptHtml:
     """The rendered list, kept with the items (a long agenda takes a while to render)."""
 
-    def build() -> str:
+    def build() -> KeptHtml:
         items = _items(request, svc, lang, owner, fresh)
         context = {
             "items": items,
@@ -62,7 +62,7 @@ def _list_text(request: Request, svc: Services, lang: Lang, owner: str, fresh: b
             "owner": owner,
             "eager_ids": {i.id for i in items[:EAGER]},
         }
-        return render_text(request, "today/_list.html", context)
+        return keep_html(request, "today/_list.html", context)
 
     memo: Memo = request.app.state.memo
     return memo.get(("today-html", owner, lang), build, fresh=fresh)
