@@ -4,9 +4,13 @@
     python scripts/train_emotion.py --cv-only  # figures only
     python scripts/train_emotion.py --grid     # try a few regularisation strengths
 
-Data: data/emotion/{zh,en}.jsonl, one {"text", "label"} per line, written by
-us for this project (client-style messages). Nothing else is read: the
-evaluation set lives elsewhere and is never trained on.
+Data: data/emotion/{zh,en}.jsonl and every data/emotion/{zh,en}.*.jsonl, one
+{"text", "label"} per line, written by us for this project (client-style
+messages). The evaluation set (tests/data/coach_eval/) is never trained on:
+the script reads it only to drop, automatically, any training message that is
+a near-duplicate of an evaluation message (character n-gram Jaccard similarity
+>= NEAR_DUPLICATE), and prints how many it dropped, never which: nobody reads
+the evaluation set to write training data.
 
 Model: multinomial logistic regression with an L2 penalty, fitted by full-batch
 gradient descent (Adam) in numpy (scripts/regression.py, shared with
@@ -22,6 +26,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -37,6 +42,10 @@ from warmline.coach import emotion, textmodel  # noqa: E402
 from warmline.core.text import Lang  # noqa: E402
 
 DATA = ROOT / "data" / "emotion"
+EVAL = ROOT / "tests" / "data" / "coach_eval"
+# Jaccard similarity of character n-gram sets (zh pairs, en triples) at or
+# above which a training message counts as a near-duplicate of an evaluation one
+NEAR_DUPLICATE = 0.6
 OUT = ROOT / "src" / "warmline" / "coach" / emotion.MODEL_RESOURCE
 LABELS = emotion.LABELS
 LANGS: tuple[Lang, ...] = ("zh", "en")
@@ -52,11 +61,32 @@ def data_files(lang: Lang) -> dict[str, str]:
     }
 
 
-def load(lang: Lang) -> list[Example]:
+def training_files(lang: Lang) -> list[Path]:
+    """data/emotion/<lang>.jsonl first, then every <lang>.*.jsonl in name order."""
+    return [DATA / f"{lang}.jsonl", *sorted(DATA.glob(f"{lang}.*.jsonl"))]
+
+
+def load(lang: Lang, held_out: list[frozenset[str]] | None = None) -> list[Example]:
+    """The training messages of a language, near-duplicates of `held_out` dropped."""
     rows: list[Example] = []
-    for path in (DATA / f"{lang}.jsonl", DATA / f"{lang}.extra.jsonl"):
-        if path.exists():
-            rows.extend(_load_file(path, lang))
+    dropped = 0
+    seen: set[str] = set()
+    for path in training_files(lang):
+        if not path.exists():
+            continue
+        for row in _load_file(path, lang):
+            key = _squash(row[3])
+            if key in seen:
+                continue  # the same message twice (across files) counts once
+            seen.add(key)
+            if held_out and near_duplicate(shingles(row[3], lang), held_out):
+                dropped += 1
+                continue
+            rows.append(row)
+    if held_out is not None:
+        print(
+            f"{lang}: {dropped} training messages dropped as near-duplicates of the evaluation set"
+        )
     return rows
 
 
@@ -71,6 +101,40 @@ def _load_file(path: Path, lang: Lang) -> list[Example]:
         grams, cues = emotion.features(item["text"], lang)
         rows.append((grams, cues, LABELS.index(item["label"]), item["text"]))
     return rows
+
+
+_NOT_WORD = re.compile(r"[^0-9a-z\u3400-\u9fff]+")
+
+
+def _squash(text: str) -> str:
+    return _NOT_WORD.sub("", text.lower())
+
+
+def shingles(text: str, lang: Lang) -> frozenset[str]:
+    """Character n-grams (zh pairs, en triples) of the text without case, spaces or punctuation."""
+    s = _squash(text)
+    k = 2 if lang == "zh" else 3
+    return frozenset(s[i : i + k] for i in range(max(1, len(s) - k + 1)))
+
+
+def near_duplicate(grams: frozenset[str], others: list[frozenset[str]]) -> bool:
+    for other in others:
+        inter = len(grams & other)
+        if inter and inter / (len(grams) + len(other) - inter) >= NEAR_DUPLICATE:
+            return True
+    return False
+
+
+def held_out_shingles(lang: Lang) -> list[frozenset[str]]:
+    """The evaluation set's messages as shingle sets; read by the program, shown to no one."""
+    path = EVAL / f"{lang}.jsonl"
+    if not path.exists():
+        return []
+    return [
+        shingles(json.loads(line)["text"], lang)
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
 
 
 def fit(
@@ -154,7 +218,7 @@ def main() -> None:
     parser.add_argument("--min-df", type=int, default=2)
     args = parser.parse_args()
 
-    data = {lang: load(lang) for lang in LANGS}
+    data = {lang: load(lang, held_out_shingles(lang)) for lang in LANGS}
     if args.grid:
         for lang in LANGS:
             for l2 in (1e-4, 3e-4, 1e-3, 3e-3):
