@@ -2,6 +2,7 @@
 
     python scripts/train_emotion.py            # 5-fold cross-validation, then write the model
     python scripts/train_emotion.py --cv-only  # figures only
+    python scripts/train_emotion.py --no-cv    # write the model without the figures
     python scripts/train_emotion.py --grid     # try a few regularisation strengths
 
 Data: data/emotion/{zh,en}.jsonl and every data/emotion/{zh,en}.*.jsonl, one
@@ -213,6 +214,7 @@ def print_report(lang: str, table: dict[str, dict[str, float]]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cv-only", action="store_true")
+    parser.add_argument("--no-cv", action="store_true")
     parser.add_argument("--grid", action="store_true")
     parser.add_argument("--l2", type=float, default=1e-4)
     parser.add_argument("--min-df", type=int, default=2)
@@ -229,7 +231,7 @@ def main() -> None:
                         f"{lang} l2={l2:g} min_df={min_df}: macro F1 {macro:.3f}, anger F1 {table['anger']['f1']:.3f}"
                     )
         return
-    for lang in LANGS:
+    for lang in LANGS if not args.no_cv else ():
         print_report(lang, cross_validate(lang, data[lang], args.l2, args.min_df))
     if args.cv_only:
         return
