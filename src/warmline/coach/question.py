@@ -251,19 +251,33 @@ def _zh_particle_is_question(core: str) -> bool:
     return True
 
 
+_HAN_CHAR = re.compile(r"[\u3400-\u9fff]")
+_LATIN_WORD = re.compile(r"[A-Za-z]{2}")
+_EN_BARE_WORD = re.compile(
+    r"\b(?:update|updates|status|eta|news|progress|tracking)\b", re.IGNORECASE
+)
+
+
 def is_status_request(text: str, lang: Lang | None = None) -> bool:
-    """Does the message ask how the work stands ("进度怎么样了", "any update?")? (S2)"""
-    language = lang or detect_language(text)
-    return any(_sentence_asks_status(text[s:e], language) for s, e in sentences(text))
+    """Does the message ask how the work stands ("进度怎么样了", "any update?")? (S2)
+
+    Both languages' phrasings count (Chinese messages quote English, "any
+    update?", and back). The whole message is searched once; only a message
+    that holds a candidate is read sentence by sentence, for the guards.
+    """
+    zh = bool(_HAN_CHAR.search(text)) and bool(_ZH_STATUS.search(text) or "呢" in text)
+    en = bool(_LATIN_WORD.search(text)) and bool(
+        _EN_STATUS.search(text) or _EN_YET.search(text) or _EN_BARE_WORD.search(text)
+    )
+    if not (zh or en):
+        return False
+    return any(
+        (zh and _zh_asks_status(text[s:e])) or (en and _en_asks_status(text[s:e]))
+        for s, e in sentences(text)
+    )
 
 
-def _sentence_asks_status(sentence: str, lang: Lang) -> bool:
-    # both languages' phrasings count: Chinese messages quote English ("any update?") and back
-    zh = _zh_asks_status(sentence, lang)
-    return zh or _en_asks_status(sentence)
-
-
-def _zh_asks_status(sentence: str, lang: Lang) -> bool:
+def _zh_asks_status(sentence: str) -> bool:
     core = _TRAILING.sub("", sentence)
     if not (_ZH_STATUS.search(core) or _ZH_WHERE_IS.search(core)):
         return False
