@@ -247,7 +247,7 @@ def main() -> None:
     parser.add_argument("--grid", action="store_true")
     parser.add_argument("--lang", choices=LANGS, help="cross-validate one language only")
     parser.add_argument("--show-dev", action="store_true", help="print the development misses")
-    parser.add_argument("--l2", type=float, default=1e-4)
+    parser.add_argument("--l2", type=float, default=5e-5)
     parser.add_argument("--min-df", type=int, default=2)
     args = parser.parse_args()
 

@@ -165,6 +165,7 @@ _EN: dict[tuple[Emotion, str], str] = {
         | {run,ran} out of patience | lost {my,our} patience | my patience | our patience | not paying | won't pay
         | will not pay | refuse to pay | a lie | incompeten* | irresponsib* | inexcusable | unforgivable
         | dissatisfaction | get it together | not funny | nothing works | nothing ever | never works | never on time
+        | damn | dammit | goddamn | bloody | fuck* | shit* | screw {you,this,it,that} | pissed off | p'd off
     """,
     ("anger", "repeat"): """
         again | yet again | once again

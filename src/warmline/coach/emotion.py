@@ -49,8 +49,10 @@ class Affect:
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LATIN_LETTERS = re.compile(r"[A-Za-z]")
-# character pairs (zh); words, word pairs and words after a negation (en)
-FEATURISER = Featuriser(zh_orders=(1, 2), zh_latin=True, en_pairs=True, negation=3)
+# character pairs (zh); words, word pairs, words after a negation and letter
+# 4-grams inside longer words (en: "frustrating" shares weight with "frustrated",
+# a typo keeps most of its word's weight)
+FEATURISER = Featuriser(zh_orders=(1, 2), zh_latin=True, en_pairs=True, negation=3, en_chars=4)
 # the start and end marks alone say only "a short message": left to the shape features
 _MARKS = frozenset({"\x02", "\x03"})
 _ELONGATED = re.compile(r"([a-z])\1{2,}")  # "sooo", "pleeease", "hellooo"
