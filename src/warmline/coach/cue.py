@@ -92,6 +92,8 @@ _ZH: dict[tuple[Emotion, str], str] = {
         叫你们{老板,领导,负责人,经理} 找你们{老板,领导,负责人,经理} 换{个,一个}人 我要投诉 太慢了 慢死了 效率{太,也太,真}低
         什么态度 这态度 就这? 就这水平 就这质量 就这态度 好意思发 还好意思 不像样 寂寞 等于没 越改越 还不如 拿我们当 把我们当
         你们自己看看 自己看看 一件都没 一次都没 没一次 一个都没
+        愤怒 气愤 愤慨 恼怒 怒了 发怒 火冒三丈 暴躁 心烦 厌恶 反感 鄙视 痛恨 可恨 该死 混蛋 王八蛋 缺德 没良心 无良 人渣
+        憋火 一肚子火 肺都气炸 气疯 气得 寒心 心寒 不爽 很不爽 窝囊 闹心
     """,
     ("anger", "repeat"): """
         第#次 又{出,错,是,没,延,拖,改,来,要,忘,漏,坏,挂,崩,晚,迟,不} 还是{不行,没,不对,错,老样子,一样}
@@ -122,6 +124,7 @@ _ZH: dict[tuple[Emotion, str], str] = {
         担心 害怕 怕 万一 焦虑 慌 紧张 压力 怎么办 不放心 心里没底 没底 靠你们了 就指望 会不会 能不能保证
         确保 保证 别出{问题,错} 不要出{问题,错} 出不得 有风险 风险 睡不着 提心吊胆 忐忑
         怕来不及 怕赶不上 怕出错 担忧 就麻烦了 很重要 非常重要 输不起 不能出错 不能有闪失
+        恐惧 惊慌 不安 惶恐 心慌 发愁 犯愁 愁死 坐立不安 六神无主 七上八下 悬着 心悬
     """,
     ("satisfaction", "praise"): """
         谢谢 感谢 多谢 辛苦了 辛苦啦 太好了 太棒了 很棒 真棒 好棒 厉害 给力 完美 满意 喜欢 惊喜 专业
@@ -129,6 +132,7 @@ _ZH: dict[tuple[Emotion, str], str] = {
         开心 高兴 漂亮 不错 好看 超出预期 比预期 赞 牛 优秀 到位 用心 细心 贴心 及时 顺利 搞定了 没问题了
         就这版 就用这 定稿 通过了 效果很好 很喜欢 爱了
         绝了 好评 夸 帮大忙 帮了大忙 太及时 合作愉快 找对人 没怨言 辛苦啦 太感谢 万分感谢 感激 佩服 神速 迅速 利索
+        快乐 幸福 兴奋 激动 欣慰 感恩 骄傲 自豪 美滋滋 乐开花 舒服 赞叹
     """,
     ("neutral", "calm"): """
         不急 不着急 不用急 别急 不赶 不赶时间 慢慢来 慢慢做 有空{再,的时候} 方便{时,的时候} 不用着急 别着急
@@ -166,6 +170,9 @@ _EN: dict[tuple[Emotion, str], str] = {
         | will not pay | refuse to pay | a lie | incompeten* | irresponsib* | inexcusable | unforgivable
         | dissatisfaction | get it together | not funny | nothing works | nothing ever | never works | never on time
         | damn | dammit | goddamn | bloody | fuck* | shit* | screw {you,this,it,that} | pissed off | p'd off
+        | irritat* | resent* | bitter | bitterly | hostile | grumpy | cranky | agitated | offended | offensive | enraged
+        | irate | fuming | seething | indignant | exasperat* | aggravat* | vexed | cross with | mad at | so mad
+        | hateful | spiteful | contempt | despicable | disrespect* | condescending | patronising | patronizing
     """,
     ("anger", "repeat"): """
         again | yet again | once again
@@ -214,7 +221,7 @@ _EN: dict[tuple[Emotion, str], str] = {
         | running out of time | time sensitive | critical | tight | cutting it close | can we still
         | will it be {ready,done} | on track ? | in time ? | make it in time
         | need {it,this,them} {today,tonight,now,tomorrow,by} | please hurry | really need | emergency
-        | top priority | high priority | any chance | is there any way | at the latest | can't wait
+        | top priority | high priority | any chance | is there any way | at the latest | can't wait {any,much} longer
         | running late | behind schedule | crunch | brutal | squeezed | speed {it,this,things} up
         | {boss,client,leadership,manager,ceo,board,customer,team,boss's,client's} {wants,needs,keeps}
         | {boss,client,leadership,manager,ceo,board,customer,team} is {waiting,asking,breathing}
@@ -237,6 +244,8 @@ _EN: dict[tuple[Emotion, str], str] = {
         | guarantee | plan b | just to be safe | to be safe | please check twice | big client
         | biggest client | make-or-break | make or break | on the line | a lot riding | can't afford | cannot afford
         | dry run | go well | goes well | go smoothly | goes smoothly
+        | terrified | frightened | apprehensive | uneasy | overwhelmed | restless | insecure | jittery | on edge
+        | dread* | fear | fearful | alarmed | tense | panicky | uncertain | uncertainty
     """,
     ("satisfaction", "praise"): """
         thank* | thx | ty | appreciate* | great | excellent | amazing | awesome | perfect | love | loved
@@ -250,6 +259,8 @@ _EN: dict[tuple[Emotion, str], str] = {
         | helpful | relief | relieved | cheers | fab | stunning | spot-on | top work | top notch | top-notch
         | star | legend | legends | hero | heroes | rock | rocks | works now | all sorted | sorted now | so glad
         | couldn't have asked | extra mile | 5 stars | five stars | 10/10 | highly recommend | love the | loved the
+        | joyful | cheerful | ecstatic | elated | overjoyed | proud | excited | exciting | can't wait to
+        | over the moon | chuffed | stoked | psyched
     """,
     ("neutral", "calm"): """
         no rush | no hurry | not urgent | no pressure | take your time | whenever {you,it's} | when you get a chance
