@@ -263,3 +263,15 @@ def test_chinese_start_and_end_marks_count_only_in_pairs() -> None:
     grams, _ = features("好的", "zh")
     assert "\x02" not in grams and "\x03" not in grams
     assert "\x02好" in grams and "的\x03" in grams
+
+
+def test_again_in_praise_is_not_repetition() -> None:
+    for text in ("10/10 would hire again.", "Thanks again!", "Not a single issue this time."):
+        assert not [c for c in find_cues(text, "en") if c.label == "anger"], text
+    assert [c for c in find_cues("Not a single reply in a week.", "en") if c.label == "anger"]
+
+
+def test_clearing_us_of_blame_is_calm_not_anger() -> None:
+    cues = find_cues("这不是你们的问题，是我们数据给晚了", "zh")
+    assert not [c for c in cues if c.label == "anger"]
+    assert [c for c in cues if c.kind == "calm"]

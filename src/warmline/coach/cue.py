@@ -91,7 +91,7 @@ _ZH: dict[tuple[Emotion, str], str] = {
         12315 消协 律师函 法律程序 走法律 仲裁 维权 黑名单 避雷 踩雷 劝退 不推荐 不合作 解约
         叫你们{老板,领导,负责人,经理} 找你们{老板,领导,负责人,经理} 换{个,一个}人 我要投诉 太慢了 慢死了 效率{太,也太,真}低
         什么态度 这态度 就这? 就这水平 就这质量 就这态度 好意思发 还好意思 不像样 寂寞 等于没 越改越 还不如 拿我们当 把我们当
-        你们自己看看 自己看看 一件都没 一次都没 没一次 一个都没
+        你们自己看看 自己看看 一次都没 没一次
         愤怒 气愤 愤慨 恼怒 怒了 发怒 火冒三丈 暴躁 心烦 厌恶 反感 鄙视 痛恨 可恨 该死 混蛋 王八蛋 缺德 没良心 无良 人渣
         憋火 一肚子火 肺都气炸 气疯 气得 寒心 心寒 不爽 很不爽 窝囊 闹心
     """,
@@ -132,11 +132,12 @@ _ZH: dict[tuple[Emotion, str], str] = {
         开心 高兴 漂亮 不错 好看 超出预期 比预期 赞 牛 优秀 到位 用心 细心 贴心 及时 顺利 搞定了 没问题了
         就这版 就用这 定稿 通过了 效果很好 很喜欢 爱了
         绝了 好评 夸 帮大忙 帮了大忙 太及时 合作愉快 找对人 没怨言 辛苦啦 太感谢 万分感谢 感激 佩服 神速 迅速 利索
-        快乐 幸福 兴奋 激动 欣慰 感恩 骄傲 自豪 美滋滋 乐开花 舒服 赞叹
+        快乐 幸福 兴奋 激动 欣慰 感恩 骄傲 自豪 美滋滋 乐开花 舒服 赞叹 没得说 没话说 难得 欣赏 改观 太懂
     """,
     ("neutral", "calm"): """
         不急 不着急 不用急 别急 不赶 不赶时间 慢慢来 慢慢做 有空{再,的时候} 方便{时,的时候} 不用着急 别着急
         时间{充裕,很充裕,还早,宽裕} 不要紧 没关系 没事 问题不大 不用担心 别担心 不赶急
+        不客气 不用谢 不用道歉 不怪你们 不是你们的{问题,错,责任} 理解理解 可以理解 能理解
     """,
 }
 
@@ -261,6 +262,8 @@ _EN: dict[tuple[Emotion, str], str] = {
         | couldn't have asked | extra mile | 5 stars | five stars | 10/10 | highly recommend | love the | loved the
         | joyful | cheerful | ecstatic | elated | overjoyed | proud | excited | exciting | can't wait to
         | over the moon | chuffed | stoked | psyched
+        | thanks again | thank you again | would {hire,buy,order,use,recommend,work with you,book} {you ,us ,them ,it ,}again
+        | {no,zero} {issues,problems,complaints} | not a single {issue,problem,typo,mistake,complaint}
     """,
     ("neutral", "calm"): """
         no rush | no hurry | not urgent | no pressure | take your time | whenever {you,it's} | when you get a chance
