@@ -173,3 +173,105 @@ def test_features_are_character_pairs_in_chinese_and_words_in_english() -> None:
     en, cue_feats = features("not happy again", "en")
     assert {"w:happy", "b:not happy", "n:happy"} <= set(en)
     assert "cue:anger" in cue_feats
+
+
+# --- real-message shapes: written for this test, not in the training data
+
+REAL_SHAPES: list[tuple[str, Emotion]] = [
+    # short chat anger, caps, punctuation
+    ("still nothing?? seriously", "anger"),
+    ("WHERE IS THE INVOICE", "anger"),
+    ("ugh, broken again", "anger"),
+    ("人呢？？？", "anger"),
+    ("又拖？太离谱了", "anger"),
+    ("说好的周三呢", "anger"),
+    # polite but furious, repeated contact
+    ("As per my last two emails, the shipment has still not been dispatched.", "anger"),
+    ("This is the fifth time I have raised this issue with your team.", "anger"),
+    ("I trust you appreciate how unacceptable this delay is for our business.", "anger"),
+    ("这事我已经催了三次了，一拖再拖，请给个说法", "anger"),
+    # sarcasm
+    ("Oh perfect, the site went down during the launch. Great timing.", "anger"),
+    ("效率真高啊，一个月改了一个字", "anger"),
+    # urgent but polite is anxiety, not anger
+    ("So sorry to rush you, could the files reach us by 4pm? Our printer closes at 5.", "anxiety"),
+    ("不好意思催一下，明早要用，今晚能发我吗？谢谢！", "anxiety"),
+    # praise with !!!
+    ("WOW!!! The new site is gorgeous!!!", "satisfaction"),
+    ("太棒了！！！客户当场就签了", "satisfaction"),
+    # neutral messages that mention problems, refunds, complaints of a third party
+    ("Small issue: the footer still shows last year's address. No rush.", "neutral"),
+    ("How long does a refund usually take to show up?", "neutral"),
+    ("Our courier dropped the parcel at the wrong door, could you resend the label?", "neutral"),
+    ("有个小问题，第五页的日期写成了11号，方便时改一下", "neutral"),
+    ("不急，下个月再说也行", "neutral"),
+]
+
+
+def test_real_message_shapes_are_read_right() -> None:
+    wrong = [(t, g, classify(t).label) for t, g in REAL_SHAPES if classify(t).label != g]
+    assert len(wrong) <= 2, wrong
+
+
+def test_calm_words_are_not_urgency() -> None:
+    for text, lang in [
+        ("不急，您有空再看", "zh"),
+        ("别担心，时间很充裕", "zh"),
+        ("No rush, whenever you get a chance.", "en"),
+        ("Don't worry about the delay.", "en"),
+    ]:
+        cues = find_cues(text, lang)  # type: ignore[arg-type]
+        assert not [c for c in cues if c.label == "anxiety"], (text, cues)
+        assert [c for c in cues if c.kind == "calm" and c.label == "neutral"], text
+
+
+def test_negated_english_anger_words_are_no_cue() -> None:
+    assert not [
+        c for c in find_cues("No complaints at all, nothing wrong", "en") if c.label == "anger"
+    ]
+    assert [c for c in find_cues("We have complaints", "en") if c.label == "anger"]
+
+
+def test_chinese_anger_after_bie_stays_anger() -> None:
+    assert "找借口" in cue_texts(find_cues("别找借口了", "zh"))
+    assert "敷衍" in cue_texts(find_cues("不要再敷衍我", "zh"))
+
+
+def test_repeated_contact_is_a_repeat_cue() -> None:
+    for text, lang in [
+        ("催了两次了还没回", "zh"),
+        ("As per my last email, the date is wrong.", "en"),
+        ("This is my fourth reminder.", "en"),
+    ]:
+        assert [c for c in find_cues(text, lang) if c.kind == "repeat"], text  # type: ignore[arg-type]
+
+
+def test_shape_features() -> None:
+    _, shouted = features("WHY IS THE SITE STILL DOWN", "en")
+    assert "x:shouting" in shouted and "x:short" not in shouted
+    _, stretched = features("helloooo?", "en")
+    assert {"x:elongated", "x:short"} <= set(stretched)
+    _, quoted = features("说好的“马上”呢？？", "zh")
+    assert {"x:quote", "x:??"} <= set(quoted)
+    _, sarcastic = features("Thanks, great. Broken again.", "en")
+    assert "x:praise+anger" in sarcastic
+    _, plain = features("Please send the invoice to our finance team by Friday, thank you", "en")
+    assert not [f for f in plain if f.startswith("x:")]
+
+
+def test_chinese_start_and_end_marks_count_only_in_pairs() -> None:
+    grams, _ = features("好的", "zh")
+    assert "\x02" not in grams and "\x03" not in grams
+    assert "\x02好" in grams and "的\x03" in grams
+
+
+def test_again_in_praise_is_not_repetition() -> None:
+    for text in ("10/10 would hire again.", "Thanks again!", "Not a single issue this time."):
+        assert not [c for c in find_cues(text, "en") if c.label == "anger"], text
+    assert [c for c in find_cues("Not a single reply in a week.", "en") if c.label == "anger"]
+
+
+def test_clearing_us_of_blame_is_calm_not_anger() -> None:
+    cues = find_cues("这不是你们的问题，是我们数据给晚了", "zh")
+    assert not [c for c in cues if c.label == "anger"]
+    assert [c for c in cues if c.kind == "calm"]

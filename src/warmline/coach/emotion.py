@@ -49,25 +49,83 @@ class Affect:
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LATIN_LETTERS = re.compile(r"[A-Za-z]")
-# character pairs (zh); words, word pairs and words after a negation (en)
-FEATURISER = Featuriser(zh_orders=(1, 2), zh_latin=True, en_pairs=True, negation=3)
+# character pairs (zh); words, word pairs, words after a negation and letter
+# 4-grams inside longer words (en: "frustrating" shares weight with "frustrated",
+# a typo keeps most of its word's weight)
+FEATURISER = Featuriser(zh_orders=(1, 2), zh_latin=True, en_pairs=True, negation=3, en_chars=4)
+# the start and end marks alone say only "a short message": left to the shape features
+_MARKS = frozenset({"\x02", "\x03"})
+_ELONGATED = re.compile(r"([a-z])\1{2,}")  # "sooo", "pleeease", "hellooo"
+_ZH_REPEATED = re.compile(r"([\u4e00-\u9fff])\1{2,}|(?:啊|呀|吧){2,}")  # 啊啊啊, 又又又
+_SCARE_QUOTE = re.compile(r"[\"“'‘「][^\"”'’」\n]{1,24}[\"”'’」]")  # "final", “马上”
+_ELLIPSIS = re.compile(r"\.{3,}|…|。。")
+_WORDS = re.compile(r"[A-Za-z]+")
+_STRONG_KINDS = frozenset({"phrase", "repeat", "complaint", "punctuation", "caps"})
+
+
+def shape(text: str, norm: str, lang: Lang, cues: tuple[Cue, ...]) -> list[str]:
+    """Features of how a message is written, not of its words ("x:…").
+
+    Length (a three-word message), exclamation and question marks, a message
+    shouted in capitals, stretched words, scare quotes, a trailing ellipsis,
+    and praise beside anger cues (the shape of sarcasm: "Great. Another delay.").
+    """
+    out: list[str] = []
+    if lang == "zh":
+        size = len(_HAN.findall(text)) + len(_WORDS.findall(text))
+        short, long_ = size <= 6, size >= 60
+        if _ZH_REPEATED.search(norm):
+            out.append("x:repeated")
+    else:
+        words = _WORDS.findall(text)
+        size = len(words)
+        short, long_ = size <= 4, size >= 45
+        upper = sum(1 for w in words if w.isupper() and len(w) > 1)
+        if upper >= 2 and upper * 2 >= size:
+            out.append("x:shouting")
+        if _ELONGATED.search(norm):
+            out.append("x:elongated")
+    if short:
+        out.append("x:short")
+    if long_:
+        out.append("x:long")
+    bangs = norm.count("!")
+    if bangs:
+        out.append("x:!")
+        if bangs >= 2:
+            out.append("x:!!")
+    asks = norm.count("?")
+    if asks >= 2:
+        out.append("x:??")
+    if _SCARE_QUOTE.search(text):
+        out.append("x:quote")
+    if _ELLIPSIS.search(norm):
+        out.append("x:ellipsis")
+    kinds = {c.kind for c in cues if c.label == "anger"}
+    if any(c.kind == "praise" for c in cues) and kinds & _STRONG_KINDS:
+        out.append("x:praise+anger")
+    if any(c.kind == "calm" for c in cues) and kinds:
+        out.append("x:calm+anger")
+    return out
 
 
 def features(
     text: str, lang: Lang, cues: tuple[Cue, ...] | None = None, norm: str | None = None
 ) -> tuple[list[str], list[str]]:
-    """(n-gram features, cue features) of a message, as the model sees them.
+    """(n-gram features, cue and shape features) of a message, as the model sees them.
 
     The training script calls this very function, so training and inference
     cannot drift apart.
     """
     if norm is None:
         norm = normalise(text)
-    grams = FEATURISER.grams(norm, lang)
+    grams = FEATURISER.grams(_ELONGATED.sub(r"\1\1", norm) if lang == "en" else norm, lang)
+    if lang == "zh":
+        grams = [g for g in grams if g not in _MARKS]
     if cues is None:
-        cues = find_cues(text, lang)
+        cues = find_cues(text, lang, norm)
     cue_feats = sorted({f"cue:{c.label}" for c in cues} | {f"cue:{c.kind}:{c.label}" for c in cues})
-    return grams, cue_feats
+    return grams, cue_feats + shape(text, norm, lang, cues)
 
 
 # --------------------------------------------------------------------------- model

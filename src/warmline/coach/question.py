@@ -36,7 +36,9 @@ _SENTENCE_END = re.compile(
 )
 _TRAILING = re.compile(r"[\s\U0001F300-\U0001FAFF\u2600-\u27BF~～。.,，、)）\"”']*$")
 
-_ZH_PARTICLE_END = re.compile(r"(?:吗|嘛|么|呢|没|不)[\s~～。.,，!！\U0001F300-\U0001FAFF]*$")
+_ZH_PARTICLE_END = re.compile(
+    r"(?:吗|嘛|么|呢|没|不|(?<=[了来去完好到过])没有)[\s~～。.,，!！\U0001F300-\U0001FAFF]*$"
+)
 _ZH_BA_END = re.compile(r"(?:对|是|可以|没问题|能|应该会|不会|不是|有)吧[\s~～。.]*$")
 _ZH_ASK = re.compile(
     r"请问|想问(一下)?|问一下|咨询一下|请(您|你)?(告知|确认|回复|告诉)|麻烦(您|你)?(告知|确认|回复|告诉|看一下|说一下)|"
@@ -78,34 +80,123 @@ _EN_ASK = re.compile(
     re.IGNORECASE,
 )
 
-_ZH_STATUS = re.compile(
-    r"进度|进展|到哪(?:一)?步|到哪(?:了|儿了|里了)|(?:弄|做|搞|改|写|画|走|推进)到哪|"
-    r"(?:预计|大概|估计|大约)?(?:什么时候|啥时候|哪天|几号|几点)(?:可以|能|会|才能|能够)?(?:好|完|做完|完成|交|发|给|出|上线|到|寄|发货|搞定)|"
-    r"有(?:没有)?(?:更新|新消息|消息|动静|结果|眉目|信儿|回音|下文)|(?:怎么样|咋样|如何|怎样)了|"
-    r"(?:弄|做|搞|改|写|画|处理|进行|推进|准备)得(?:怎么样|如何|咋样)|"
-    r"(?:搞定|好|完成|做完|改完|弄好|出来|发|寄|寄出|发出|发货|交|上线|改|做)了(?:吗|没|么|嘛)|还没好|"
-    r"还(?:要|需要|得)(?:多久|多长时间|几天|等多久)|要等多久|大概多久|需要几天|要多长时间|状态(?:如何|怎么样)|"
-    r"同步一下|汇报一下|更新一下|有(?:什么|啥)新|问一下进度|看看进展|跟进一下|催一下|"
-    r"(?:今天|明天|今晚|这周|本周|下周|周[一二三四五六日天]|月底|\d{1,2}号)(?:之前|前)?(?:能|可以)(?:给|发|交|好|完成|出|到)|"
-    r"怎么还没|还没(?:好|发|收到|看到|到|动静|消息)|(?:开始|安排|排上|在做)了(?:吗|没)|"
-    r"^[^，。！？!?\s]{1,8}(?<![你您他她])呢[?？\s]*$"
+# --------------------------------------------------------------------------- status requests (S2)
+#
+# A status request asks how *our* work stands. Read per sentence: a phrase that
+# asks for the state of the work (进度如何, 到哪一步了, 发货了吗, 方案呢,
+# "any update", "where are we on", "still waiting for", "has it shipped"),
+# unless the sentence is one of ours (我明天可以发给你, "I'll send a progress
+# report"), thanks for an update (感谢及时同步进度), small talk (你最近怎么样了,
+# "how was your weekend"), or the client waiting on their own side (我们还在等
+# 领导审批, "still waiting on my boss to sign off").
+
+_ZH_VERB = (
+    r"(?:搞定|完成|做完|改完|弄完|弄好|做好|改好|出来|发出来|发出去|寄出去|寄出来|发出|寄出|"
+    r"发货|交付|交|上线|发|寄|给|出|到|好|完)"
 )
+_ZH_STATUS = re.compile(
+    # 进度 / 进展 asked about (not 进度款, not "our progress is slow")
+    r"(?:进度|进展)(?:如何|怎么样|怎样|咋样|到哪|到多少|呢|更新|同步|汇报|报告)|"
+    r"(?:问|问问|问下|问一下|了解|了解一下|告知|告知一下|同步|同步下|同步一下|汇报|汇报一下|更新|更新一下|说|说下|说一下|报|报一下|发|看看|催|跟进)"
+    r"(?:下|一下)?(?:目前|现在|当前|最新|最新的|一下)?(?:的)?(?:进度|进展)|(?:目前|现在|当前|最新)的?(?:进度|进展)|"
+    r"有(?:没有|没)?(?:什么|啥)?(?:进展|更新|新消息|消息|动静|结果|眉目|信儿|回音|回复|下文|新进展)|"
+    r"(?:做|弄|进行|完成|改|推进)到(?:什么|啥)(?:程度|地步|阶段)|(?:什么|啥)(?:程度|阶段)了|"
+    r"能(?:用|访问|打开|看|下载|登录|登陆|上线|发|寄|安装|装)了(?:吗|没|么|没有)|"
+    r"到哪(?:一)?步|到哪(?:了|儿了|里了|儿|里)|(?:弄|做|搞|改|写|画|走|推进|搭|装|进行|处理|审)到哪|"
+    # when will it be done / delivered
+    r"(?:预计|大概|估计|大约|到底)?(?:什么时候|啥时候|哪天|几号|几点|何时)(?:可以|能|会|才能|能够|才)?"
+    r"(?:搞定|完成|做完|改完|弄好|做好|改好|出来|发货|交付|交|上线|发|寄|给|出|到|好|完|看到|收到|安装|装好)|"
+    r"还(?:要|需要|得)(?:再)?(?:等)?(?:多久|多长时间|几天)|要等多久|大概多久|需要几天|要多长时间|"
+    r"(?:现在|目前|当前)(?:是)?(?:什么|啥)(?:情况|状态)|(?:什么|啥)(?:情况|状态)了|状态(?:如何|怎么样|咋样)|"
+    r"情况(?:如何|怎么样|咋样)|(?:怎么样|咋样|如何|怎样)了|"
+    r"(?:弄|做|搞|改|写|画|处理|进行|推进|准备)得(?:怎么样|如何|咋样|怎样)|"
+    # has it been done: 发货了吗, 寄出去了没, 弄好没, 还没好吗
+    + _ZH_VERB
+    + r"了(?:吗|没|么|嘛|没有)|(?:弄好|做好|改好|搞定|做完|改完|完成|出来|发出来|发出去|寄出去|寄出来)(?:吗|没有|没)|"
+    r"(?:审核|审|通过|过|排期|排上|安排|确定|定|开始|开始做|在做|动工|开|印|签|批|装|写|剪|拍|修|打包|退|退回)了(?:吗|没|么|没有)|"
+    r"还没(?:好|发|收到|看到|到|动静|消息|弄好|做好|出来)|还在(?:做|改|弄|搞|处理|进行)(?:吗|呢|么)|"
+    r"同步一下|汇报一下|有(?:什么|啥)新|看看进展|跟进一下|催一下|"
+    r"(?:今天|明天|今晚|这周|本周|下周|周[一二三四五六日天]|月底|\d{1,2}号)(?:之前|前)?"
+    r"(?:能不能|能|可以|可不可以)(?:给|发|交|好|完成|出|到|出来|弄好|做好)|"
+    r"(?:快递|物流)?单号(?:呢|发我|给我|多少|是多少)|(?:发|给)我(?:一下)?(?:快递|物流)?单号|物流(?:信息|到哪|怎么样)|"
+    r"(?:问|问下|问一下|想问下|想问一下)(?:上次|之前|那个|我们|我的)|"
+    r"(?:问|了解|告知|同步|汇报|说|看)(?:下|一下)?[^，。！？!?]{0,8}?的(?:进度|进展)"
+)
+# a short sentence ending in 呢 asks where a thing is: 方案呢？ 说好的初稿呢？
+_ZH_WHERE_IS = re.compile(r"^[^，。！？!?\s]{1,8}(?<![你您他她我那这])呢[?？\s]*$")
+_ZH_NOT_STATUS = re.compile(
+    r"进度款|"
+    r"(?:你|您|你们)?(?:最近|近来|身体|家里|家人|孩子|天气|假期|周末|旅行|旅途|出差)(?:过得|还|都)?(?:怎么样|如何|咋样|怎样)"
+)
+_ZH_THANKS = re.compile(r"谢谢|感谢|多谢|辛苦")
+_ZH_OUR_SIDE = re.compile(r"^(?:我们这边|我这边|我们|我方|我)(?![的们])")
+
 _EN_STATUS = re.compile(
-    r"\b(?:any (?:update|updates|news|progress|word|movement|eta)|update on|status(?: update)?\b|"
-    r"progress (?:update|report)|how(?:'s| is| are)? (?:it|things|everything|the \w+|our \w+|that|this|work|we)"
-    r"(?: \w+)? (?:going|coming along|getting on|looking|doing)|how(?:'s| is) it going|"
-    r"where (?:are|do) (?:we|things) (?:with|on|at|stand)|where do we stand|how far along|how close are we|"
-    r"when (?:will|can|could|should|do|might|would) (?:it|this|that|they|the \w+|our \w+|i|we)(?: \w+)? "
-    r"(?:be (?:ready|done|finished|delivered|live|shipped|sent|available|back)|expect|get|see|receive|have|hear)|"
-    r"\beta\b|(?:is|are) (?:it|they|the \w+|our \w+) (?:done|ready|finished|sent|live|shipped)(?: yet)?\b|"
-    r"(?:has|have) (?:it|they|the \w+|our \w+) (?:shipped|been sent|gone out|been done)|"
-    r"(?:have|did) you (?:sent|send|finish|finished|had a chance|get a chance|hear)|"
-    r"(?:are we|is it|still) on (?:track|schedule)|how much longer|how long until|how soon|"
-    r"just checking in|checking in on|check in on|following up|follow(?:ing)?[- ]up on|circling back|"
-    r"bump(?:ing)? this|gentle reminder|"
-    r"what's the latest|heard anything|still on for|still waiting (?:on|for)|haven't (?:received|heard|seen|got)|"
-    r"what's happening with|any luck|are we close|(?:done|ready|finished) yet|nearly (?:done|there|finished)|"
-    r"where(?:'s| is| are) (?:the|my|our) \w+|can (?:i|we) see (?:it|them|something))\b",
+    r"\b(?:any (?:update|updates|news|progress|word|movement|eta|luck|joy)|"
+    r"any idea (?:when|how long)|anything (?:to report|new)|update on\b|"
+    r"(?:give|send|share|get|have) (?:me|us) (?:a |an |some )?(?:quick |brief |short )?(?:update|status|progress report|eta)|"
+    r"(?:update|advise) (?:me|us) on|"
+    r"(?:the |current )?(?:status|progress) (?:of|on) (?:the|my|our|this|that|it)\b|"
+    r"(?:status|progress) update|(?:let (?:me|us) know|tell (?:me|us)) (?:the|about the) (?:status|progress)|"
+    r"what(?:'s| is) (?:the )?(?:latest|status|eta|progress|news|timeline(?: looking)?)\b|"
+    r"what stage (?:are|is)|where (?:are|do) (?:we|things) (?:with|on|at|stand)|where we are (?:with|on|at)|"
+    r"where things (?:are|stand)|where do we stand|"
+    r"how(?:'s| is| are| was)? (?:it|things|everything|the \w+|our \w+|my \w+|that|this|work|we|progress)"
+    r"(?: \w+)? (?:going|coming along|coming|getting on|looking|doing|progressing)|how(?:'s| is) it going|"
+    r"how did (?:the|it|our|my|that|this)\b(?: \w+){0,3} go\b|"
+    r"how far along|how close are we|are we close|how much longer|how long (?:until|till|before|will it|is it going)|how soon|"
+    r"when (?:will|can|could|should|do|might|would|are|is) (?:it|this|that|they|the \w+|our \w+|my \w+|i|we|you)(?: \w+)? "
+    r"(?:be (?:ready|done|finished|delivered|live|shipped|sent|available|back|out|fixed|complete|completed)|expect|get|getting|"
+    r"see|receive|have|hear|deliver|ship|send|finish|launch|go live|arrive)\b(?! (?:a|an) (?:call|chat|meeting|word)\b)|"
+    r"when\b.* (?:be|it'll be|they'll be) (?:ready|done|finished|live|delivered|shipped|out|fixed)\b|"
+    r"\beta\b|(?:is|are|was) (?:it|they|the \w+|our \w+|my \w+|this|that|everything)(?: \w+)? "
+    r"(?:done|ready|finished|sent|live|shipped|out|fixed|complete|completed|approved|on (?:its|their) way)(?: yet)?\b|"
+    r"(?:has|have|did) (?:it|they|the \w+|our \w+|my \w+)(?: \w+)? (?:shipped|ship|go out|gone out|gone through|go through|"
+    r"arrive|arrived|leave|left|been sent|been done|been shipped|been fixed|been approved)|"
+    r"(?:have|did) you (?:sent|send|finish|finished|had a chance|get a chance|got a chance|manage|managed|start|started|"
+    r"begin|began|hear|heard|ship|shipped|dispatch|dispatched|complete|completed|fix|fixed|upload|uploaded|book|booked|submit|submitted)\b|"
+    r"(?:is|are) (?:anyone|anybody|someone|somebody|you) (?:still )?(?:working|looking) on|"
+    r"what(?:'s| is) (?:happening|going on) with|"
+    r"(?:are we|is it|is everything|are things|still) (?:still )?(?:on (?:track|schedule|target)|good for|ok for|okay for|set for|on for)\b|"
+    r"just checking in|checking in (?:on|about|re|regarding)|check(?:ing)? in on|check(?:ing)? on the (?:progress|status)|"
+    r"just following up|following up (?:on|about|re|regarding)|follow(?:ing)?[- ]up on|circling back|bump(?:ing)? this|gentle reminder|"
+    r"heard anything|still waiting (?:on|for)|still waiting(?=\W*$)|(?:still )?(?:haven't|have not|didn't|did not) (?:yet )?(?:received|heard|seen|got|gotten)|"
+    r"any luck|(?:done|ready|finished|shipped|sent|live|fixed) yet|nearly (?:done|there|finished)|"
+    r"tracking (?:number|no|info|details|link)\b|"
+    r"where(?:'s| is| are) (?:the|my|our) \w+|where(?:'s| is| are) (?:it|they|that|this)\b|can (?:i|we) see (?:it|them|something)|"
+    r"did you get anywhere|what(?:'s| is) the word (?:on|from)|(?:no|any) word (?:on|from)|"
+    r"(?:has|did) anything (?:happen|happened|changed|moved)|(?:a )?(?:nudge|reminder|ping) (?:on|about|re)\b|"
+    r"checking (?:whether|if|that) (?:the|my|our|it|they|you)|"
+    r"(?:you've|you have) (?:finished|sent|shipped|started|done|fixed|completed)|"
+    r"(?:did|has|have) (?:the|my|our) \w+ (?:reach|reached|arrive|arrived|come through|came through|clear|cleared)|"
+    r"(?:has|have) (?:the|our|my|it|they)(?: \w+){0,2} been \w+(?:ed|en|t)|"
+    r"when(?:'s| is| will| are| does| do)\b.*\b(?:going live|go live|launching|shipping|arriving|coming|due|happening|"
+    r"ready|done|finished|live|delivered|dispatched|printed|published))\b",
+    re.IGNORECASE,
+)
+# a question about a thing that asks "yet": "Is the site up yet?", "Do we have a date yet?"
+_EN_YET = re.compile(r"\byet\b(?<!\bnot yet)", re.IGNORECASE)
+# a whole sentence that is only the ask: "Update?", "Status please", "ETA?"
+_EN_BARE = re.compile(
+    r"^(?:(?:hi|hey|hello)\W+)?(?:update|updates|status|eta|news|progress|tracking)(?: please| pls| plz)?\W*$",
+    re.IGNORECASE,
+)
+_EN_NOT_STATUS = re.compile(
+    r"^(?:(?:ok|okay|sure|great|thanks|also|and|so)\W+)?(?:i|we)(?:'ll|'m going to| will| shall| am going to| are going to)\b|"
+    r"\b(?:thanks|thank you|thx|appreciate) (?:for|you for) (?:the|your|this) (?:update|news|progress)|"
+    r"\bstatus (?:bar|code|page|field|icon|column|quo|symbol)\b|\b(?:making|made|good|great|some|slow) progress\b|"
+    r"\bhow (?:is|are|was|'s) (?:the|your|my) (?:family|weather|kids|trip|holiday|holidays|vacation|weekend|day|week|move|conference|new job|wife|husband)\b|"
+    r"\bwhere(?:'s| is| are) the (?:meeting|call|office|venue|event|party|entrance|restroom|toilet|hotel|best|nearest|"
+    r"closest|easiest)\b|\b(?:no rush|no hurry|not urgent)\b",
+    re.IGNORECASE,
+)
+# the client waiting on their own side, not on us
+_EN_THEIR_SIDE = re.compile(
+    r"\b(?:still waiting|haven't|have not|didn't|did not)\b.*\b(?:(?:our|my) (?:own )?(?:legal|finance|boss|manager|team|board|ceo|cfo|"
+    r"director|lawyer|lawyers|accountant|procurement|colleague|colleagues|department|client|clients|partner|partners|"
+    r"bank|investor|investors|founder|founders|ceo|cto|coo|supplier|suppliers|landlord|hr|it|admin|staff|office|company|"
+    r"shareholders|side|end)|from (?:finance|legal|procurement|management|hq)|to (?:sign|approve|confirm|decide)|"
+    r"approval|sign[- ]off)\b",
     re.IGNORECASE,
 )
 
@@ -167,32 +258,61 @@ def is_question(sentence: str, lang: Lang | None = None) -> bool:
 
 def _zh_particle_is_question(core: str) -> bool:
     # 没/不 at the end ask only after a verb or adjective: 好了没, 去不
+    if core.endswith("没有"):
+        return True
     if core.endswith(("没", "不")):
         return bool(re.search(r"(了|过|好|完|到|发|有|是|能|要|去|来|行|对)(没|不)$", core))
     return True
 
 
+_HAN_CHAR = re.compile(r"[\u3400-\u9fff]")
+_LATIN_WORD = re.compile(r"[A-Za-z]{2}")
+_EN_BARE_WORD = re.compile(
+    r"\b(?:update|updates|status|eta|news|progress|tracking)\b", re.IGNORECASE
+)
+
+
 def is_status_request(text: str, lang: Lang | None = None) -> bool:
-    """Does the message ask how the work stands ("进度怎么样了", "any update?")? (S2)"""
-    language = lang or detect_language(text)
-    pattern = _ZH_STATUS if language == "zh" else _EN_STATUS
-    if _status_search(pattern, text):
-        return True
-    other = _EN_STATUS if language == "zh" else _ZH_STATUS
-    return _status_search(other, text)
+    """Does the message ask how the work stands ("进度怎么样了", "any update?")? (S2)
 
-
-_LATIN_LETTER = re.compile(r"[A-Za-z]")
-
-
-def _status_search(pattern: re.Pattern[str], text: str) -> bool:
-    # Every match of _ZH_STATUS holds a Chinese character and every match of _EN_STATUS
-    # an ASCII letter: a text without one is not scanned at all.
-    if pattern is _ZH_STATUS and text.isascii():
+    Both languages' phrasings count (Chinese messages quote English, "any
+    update?", and back). The whole message is searched once; only a message
+    that holds a candidate is read sentence by sentence, for the guards.
+    """
+    zh = bool(_HAN_CHAR.search(text)) and bool(_ZH_STATUS.search(text) or "呢" in text)
+    en = bool(_LATIN_WORD.search(text)) and bool(
+        _EN_STATUS.search(text) or _EN_YET.search(text) or _EN_BARE_WORD.search(text)
+    )
+    if not (zh or en):
         return False
-    if pattern is _EN_STATUS and not _LATIN_LETTER.search(text):
+    return any(
+        (zh and _zh_asks_status(text[s:e])) or (en and _en_asks_status(text[s:e]))
+        for s, e in sentences(text)
+    )
+
+
+def _zh_asks_status(sentence: str) -> bool:
+    core = _TRAILING.sub("", sentence)
+    if not (_ZH_STATUS.search(core) or _ZH_WHERE_IS.search(core)):
         return False
-    return bool(pattern.search(text))
+    if _ZH_NOT_STATUS.search(core):
+        return False
+    asking = is_question(sentence, "zh") or re.search(
+        r"(?:一下|下)(?:目前|现在|最新)?的?(?:进度|进展)|单号", core
+    )
+    # 感谢及时同步进度 / 我明天可以发给你: thanks, or our client's own statement
+    return bool(asking) or not (_ZH_THANKS.search(core) or _ZH_OUR_SIDE.search(core))
+
+
+def _en_asks_status(sentence: str) -> bool:
+    core = sentence.strip()
+    if not (
+        _EN_STATUS.search(core)
+        or _EN_BARE.search(core)
+        or (_EN_YET.search(core) and is_question(core, "en"))
+    ):
+        return False
+    return not (_EN_NOT_STATUS.search(core) or _EN_THEIR_SIDE.search(core))
 
 
 # What a question needs somewhere in its text (see is_question): a question mark; a
