@@ -1,0 +1,139 @@
+"""The draft model: how likely a draft breaks C1, T4, S1 or C4, read from its wording.
+
+The phrase rules (packs/core/*.yaml) catch the wordings someone listed; real
+drafts say the same things in many other ways ("二十来天才能发出", "it'll happen
+when it happens"). A small logistic regression per principle and language
+(one sigmoid each, sharing one pass over the draft's n-grams: characters up to
+three in Chinese; words, word pairs and words after a negation in English),
+trained by scripts/train_drafts.py on drafts we wrote and labelled
+(data/drafts/), catches what the lists miss. Its weights and the decision
+threshold of each principle (chosen by cross-validation on the training set)
+ship as JSON in coach/model/drafts.json.
+
+A model finding needs a span: the clause whose n-grams push the principle's
+score up the most (`strongest_clause`). Pure Python at run time (no numpy);
+the features are computed once per draft and shared by the four principles.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from warmline.coach.guard import CLOCK, DAY
+from warmline.coach.pattern import lowered
+from warmline.coach.textmodel import Featuriser, ModelFile, load_model, sigmoid
+from warmline.core.text import Lang
+
+MODEL_RESOURCE = "model/drafts.json"
+LABELS: tuple[str, ...] = ("C1", "T4", "S1", "C4")
+
+# Chinese: characters, pairs and triples (most phrases that matter are two to
+# four characters); English: words, word pairs, words after a negation, and
+# four-letter pieces of longer words ("overloaded" shares weight with "overload").
+FEATURISER = Featuriser(zh_orders=(1, 2, 3), zh_latin=True, en_pairs=True, negation=3, en_chars=4)
+
+# Full-width ASCII (？！，：) read as ASCII, one character for one.
+_FULL_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+# Where a clause ends: sentence marks, commas, line breaks.
+_CLAUSE_END = re.compile(r"[。！？!?；;，,、\n~～]+|\.(?:\s|$)|\s[-—]+\s")
+_EDGE = " \t'\"“”‘’「」()（）…*"
+
+
+def normalise(text: str) -> str:
+    """Lower case, full-width ASCII as ASCII, whitespace as spaces; offsets kept."""
+    return lowered(text).translate(_FULL_WIDTH)
+
+
+def features(text: str, lang: Lang) -> tuple[list[str], list[str]]:
+    """(n-gram features, named features) of a draft, as the model reads them; the
+    training script calls this very function. The named features say whether the
+    draft names a clock time, a day, or both (a vague word next to an exact time
+    is usually no C1 problem)."""
+    grams = FEATURISER.grams(normalise(text), lang)
+    clock = CLOCK.search(text) is not None
+    day = DAY.search(text) is not None
+    named = ["cue:clock"] if clock else []
+    if day:
+        named.append("cue:day")
+        if clock:
+            named.append("cue:pinned")
+    return grams, named
+
+
+@dataclass(frozen=True, slots=True)
+class DraftScores:
+    """The model's probability per principle (LABELS order) and its thresholds."""
+
+    probabilities: tuple[float, ...]
+    thresholds: tuple[float, ...]
+
+    def probability(self, principle: str) -> float:
+        return self.probabilities[LABELS.index(principle)]
+
+    def flags(self, principle: str) -> bool:
+        i = LABELS.index(principle)
+        return self.probabilities[i] >= self.thresholds[i]
+
+
+def _model() -> ModelFile:
+    return load_model(MODEL_RESOURCE, LABELS)
+
+
+@lru_cache(maxsize=8)
+def thresholds(lang: Lang) -> tuple[float, ...]:
+    """The shipped decision threshold per principle for a language."""
+    table = _model().settings["thresholds"]
+    assert isinstance(table, dict)
+    return tuple(float(table[lang][p]) for p in LABELS)
+
+
+@lru_cache(maxsize=256)
+def score(text: str, lang: Lang) -> DraftScores:
+    """Probabilities of the four principles for a draft. Cached: the four model
+    rules of one check share one computation."""
+    model = _model().langs[lang]
+    raw = model.logits(*features(text, lang))
+    return DraftScores(tuple(sigmoid(v) for v in raw), thresholds(lang))
+
+
+def clauses(text: str) -> list[tuple[int, int]]:
+    """The clauses of a draft (between sentence marks and commas), edges trimmed."""
+    out = []
+    pos = 0
+    for m in (*_CLAUSE_END.finditer(text), None):
+        end = m.start() if m else len(text)
+        start = pos
+        while start < end and text[start] in _EDGE:
+            start += 1
+        stop = end
+        while stop > start and text[stop - 1] in _EDGE:
+            stop -= 1
+        if stop > start:
+            out.append((start, stop))
+        if m is None:
+            break
+        pos = m.end()
+    return out
+
+
+def strongest_clause(text: str, lang: Lang, principle: str) -> tuple[int, int]:
+    """The clause whose n-grams add the most to the principle's score."""
+    parts = clauses(text)
+    if not parts:
+        return 0, 0
+    if len(parts) == 1:
+        return parts[0]
+    weights = _model().langs[lang].weights
+    i = LABELS.index(principle)
+
+    def push(span: tuple[int, int]) -> float:
+        total = 0.0
+        for gram in set(FEATURISER.grams(normalise(text[span[0] : span[1]]), lang)):
+            row = weights.get(gram)
+            if row is not None:
+                total += row[i]
+        return total
+
+    return max(parts, key=push)
