@@ -19,8 +19,9 @@ Thresholds: a draft is flagged when a phrase rule or the model flags it. The
 phrase rules were written with these drafts in view, so on new drafts they
 catch less than here, and more of the flags come from the model: its own
 cross-validated precision is the honest figure. For each principle the
-threshold is the lowest from which on both the model's own precision and the
-precision of "phrase rules or model" stay >= --target (0.92), at every higher
+threshold is the lowest from which on the model's own precision stays >=
+--target (0.92) and the precision of "phrase rules or model" stays within two
+points of min(target, the phrase rules' own precision), at every higher
 threshold where the model flags at least ten drafts. The table prints the
 phrase rules alone, the model alone and the two together.
 """
@@ -155,15 +156,17 @@ def choose_threshold(
     probs: list[float], gold: list[bool], rules: list[bool], target: float
 ) -> float:
     """The lowest threshold from which on, at every higher threshold where the model
-    flags at least ten drafts, both the model's own precision and the precision of
-    "phrase rules or model" stay >= `target` (see the module doc)."""
+    flags at least ten drafts, the model's own precision stays >= `target` and
+    adding the model costs the phrase rules at most two points of precision below
+    `target` (see the module doc)."""
+    floor = min(target, prf(*counts(rules, gold))[0]) - 0.02
     chosen = 0.99
     for t in (x / 100 for x in range(99, 9, -1)):
         model = [p >= t for p in probs]
         if sum(model) < 10:
             continue
         union = [m or r for m, r in zip(model, rules, strict=True)]
-        if prf(*counts(model, gold))[0] < target or prf(*counts(union, gold))[0] < target:
+        if prf(*counts(model, gold))[0] < target or prf(*counts(union, gold))[0] < floor:
             break
         chosen = t
     return chosen
