@@ -10,8 +10,8 @@ trained by scripts/train_drafts.py on drafts we wrote and labelled
 threshold of each principle (chosen by cross-validation on the training set)
 ship as JSON in coach/model/drafts.json.
 
-A model finding needs a span: the clause whose n-grams push the principle's
-score up the most (`strongest_clause`). Pure Python at run time (no numpy);
+A model finding needs a span: the sentence the model scores highest for the
+principle when it reads it alone (`strongest_sentence`). Pure Python at run time (no numpy);
 the features are computed once per draft and shared by the four principles.
 """
 
@@ -36,8 +36,9 @@ FEATURISER = Featuriser(zh_orders=(1, 2, 3), zh_latin=True, en_pairs=True, negat
 
 # Full-width ASCII (？！，：) read as ASCII, one character for one.
 _FULL_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
-# Where a clause ends: sentence marks, commas, line breaks.
-_CLAUSE_END = re.compile(r"[。！？!?；;，,、\n~～]+|\.(?:\s|$)|\s[-—]+\s")
+# Where a sentence ends: sentence marks, line breaks, a chat tilde. (Commas are
+# not enough: the model's weights say which sentence reads so, not which words.)
+_SENTENCE_END = re.compile(r"[。！？!?；;\n~～]+|\.(?:\s|$)|\s[-—]+\s")
 _EDGE = " \t'\"“”‘’「」()（）…*"
 
 
@@ -98,11 +99,11 @@ def score(text: str, lang: Lang) -> DraftScores:
     return DraftScores(tuple(sigmoid(v) for v in raw), thresholds(lang))
 
 
-def clauses(text: str) -> list[tuple[int, int]]:
-    """The clauses of a draft (between sentence marks and commas), edges trimmed."""
+def sentences(text: str) -> list[tuple[int, int]]:
+    """The sentences of a draft, edges (spaces, quotes, brackets) trimmed."""
     out = []
     pos = 0
-    for m in (*_CLAUSE_END.finditer(text), None):
+    for m in (*_SENTENCE_END.finditer(text), None):
         end = m.start() if m else len(text)
         start = pos
         while start < end and text[start] in _EDGE:
@@ -118,22 +119,11 @@ def clauses(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def strongest_clause(text: str, lang: Lang, principle: str) -> tuple[int, int]:
-    """The clause whose n-grams add the most to the principle's score."""
-    parts = clauses(text)
-    if not parts:
-        return 0, 0
-    if len(parts) == 1:
-        return parts[0]
-    weights = _model().langs[lang].weights
+def strongest_sentence(text: str, lang: Lang, principle: str) -> tuple[int, int]:
+    """The sentence the model, reading it alone, scores highest for the principle."""
+    parts = sentences(text)
+    if len(parts) <= 1:
+        return parts[0] if parts else (0, 0)
+    model = _model().langs[lang]
     i = LABELS.index(principle)
-
-    def push(span: tuple[int, int]) -> float:
-        total = 0.0
-        for gram in set(FEATURISER.grams(normalise(text[span[0] : span[1]]), lang)):
-            row = weights.get(gram)
-            if row is not None:
-                total += row[i]
-        return total
-
-    return max(parts, key=push)
+    return max(parts, key=lambda span: model.logits(features(text[span[0] : span[1]], lang)[0])[i])
