@@ -517,9 +517,9 @@ def draft_model(text: str, lang: Lang, ctx: CheckContext, rule: Rule) -> list[Hi
     unread = rule.exceptions_for(lang)
     if unread:
         low = lowered(text)
-        blanked = _unread(unread, lang).sub(lambda m: " " * len(m.group()), low)
-        if blanked != low:
-            text = blanked
+        pattern = _unread(unread, lang)
+        if pattern.search(low) is not None:
+            text = pattern.sub(lambda m: " " * len(m.group()), low)
     if not draftmodel.score(text, lang).flags(rule.principle):
         return []
     span = draftmodel.strongest_sentence(text, lang, rule.principle)

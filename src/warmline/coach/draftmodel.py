@@ -21,7 +21,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from warmline.coach.guard import CLOCK, DAY
 from warmline.coach.pattern import lowered
 from warmline.coach.textmodel import Featuriser, ModelFile, load_model, sigmoid
 from warmline.core.text import Lang
@@ -39,6 +38,17 @@ _FULL_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 # Where a sentence ends: sentence marks, line breaks, a chat tilde. (Commas are
 # not enough: the model's weights say which sentence reads so, not which words.)
 _SENTENCE_END = re.compile(r"[。！？!?；;\n~～]+|\.(?:\s|$)|\s[-—]+\s")
+# A clock time, a day: cheap cousins of guard.CLOCK and guard.DAY (no IGNORECASE;
+# they read the normalised text), for the model's named features.
+_CLOCK = re.compile(
+    r"\d\s*(?::\s*\d\d|am|pm|a\.m|p\.m|点|點|时(?![间候]))"
+    r"|[一二两三四五六七八九十]\s*点(?![多几儿])|noon|midnight|正午"
+)
+_DAY = re.compile(
+    r"[周期拜][一二三四五六日天]|[今明后]天|今晚|明[早晚]|\d\s*[月日号/]|\d-\d\d-\d"
+    r"|\b(?:mon|tue|wed|thu|fri|sat|sun|today|tomorrow|tonight|tmrw"
+    r"|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+)
 _EDGE = " \t'\"“”‘’「」()（）…*"
 
 
@@ -52,9 +62,10 @@ def features(text: str, lang: Lang) -> tuple[list[str], list[str]]:
     training script calls this very function. The named features say whether the
     draft names a clock time, a day, or both (a vague word next to an exact time
     is usually no C1 problem)."""
-    grams = FEATURISER.grams(normalise(text), lang)
-    clock = CLOCK.search(text) is not None
-    day = DAY.search(text) is not None
+    norm = normalise(text)
+    grams = FEATURISER.grams(norm, lang)
+    clock = _CLOCK.search(norm) is not None
+    day = _DAY.search(norm) is not None
     named = ["cue:clock"] if clock else []
     if day:
         named.append("cue:day")
