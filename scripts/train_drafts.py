@@ -87,14 +87,21 @@ def model_rule_ids() -> list[str]:
     return [r.id for r in load_rules() if r.detector == "draft-model"]
 
 
-def rule_flags(rows: list[Row], lang: Lang) -> list[frozenset[str]]:
-    """The principles the phrase rules (the model rules off) flag in each draft."""
+def rule_flags(rows: list[Row], lang: Lang) -> list[tuple[frozenset[str], frozenset[str]]]:
+    """Per draft, the principles the phrase rules (the model rules off) flag at level
+    warning or error, and those they flag at any level (which silence the model:
+    the engine adds no model finding over a phrase finding of the same principle)."""
     config = CoachConfig(rules=tuple((rid, RuleSetting(enabled=False)) for rid in model_rule_ids()))
     ctx = CheckContext(now=NOW, lang=lang, client_zone=ZONES[lang], user_zone="Asia/Shanghai")
     out = []
     for text, _ in rows:
         found = check(text, ctx, config)
-        out.append(frozenset(f.principle for f in found if f.level in ("warning", "error")))
+        out.append(
+            (
+                frozenset(f.principle for f in found if f.level in ("warning", "error")),
+                frozenset(f.principle for f in found),
+            )
+        )
     return out
 
 
@@ -152,8 +159,14 @@ def counts(pred: list[bool], gold: list[bool]) -> tuple[int, int, int]:
     return tp, fp, fn
 
 
+def combine(model: list[bool], rules: list[bool], silent: list[bool]) -> list[bool]:
+    """What the engine flags: the phrase rules (warning or above), or the model where
+    no phrase finding of the principle (any level) silences it."""
+    return [r or (m and not s) for m, r, s in zip(model, rules, silent, strict=True)]
+
+
 def choose_threshold(
-    probs: list[float], gold: list[bool], rules: list[bool], target: float
+    probs: list[float], gold: list[bool], rules: list[bool], silent: list[bool], target: float
 ) -> float:
     """The lowest threshold from which on, at every higher threshold where the model
     flags at least ten drafts, the model's own precision stays >= `target` and
@@ -165,7 +178,7 @@ def choose_threshold(
         model = [p >= t for p in probs]
         if sum(model) < 10:
             continue
-        union = [m or r for m, r in zip(model, rules, strict=True)]
+        union = combine(model, rules, silent)
         if prf(*counts(model, gold))[0] < target or prf(*counts(union, gold))[0] < floor:
             break
         chosen = t
@@ -186,14 +199,15 @@ def evaluate(
     for i, label in enumerate(LABELS):
         gold = [label in labels for _, labels in rows]
         p_i = [p[i] for p in probs]
-        r_i = [label in f for f in rules]
-        t = choose_threshold(p_i, gold, r_i, args.target)
+        r_i = [label in warned for warned, _ in rules]
+        s_i = [label in any_level for _, any_level in rules]
+        t = choose_threshold(p_i, gold, r_i, s_i, args.target)
         model = [p >= t for p in p_i]
-        union = [m or r for m, r in zip(model, r_i, strict=True)]
+        union = combine(model, r_i, s_i)
         rp, rr = prf(*counts(r_i, gold))
         mp, mr = prf(*counts(model, gold))
         up, ur = prf(*counts(union, gold))
-        added = sum(m and not r for m, r in zip(model, r_i, strict=True))
+        added = sum(u and not r for u, r in zip(union, r_i, strict=True))
         auc = _auc(p_i, gold)
         print(
             f"  {label:4}{sum(gold):>5} | {rp:>8.3f}{rr:>6.3f} | {mp:>8.3f}{mr:>6.3f} {auc:>6.3f}"
