@@ -124,15 +124,21 @@ def fit(
 
 
 def probabilities(
-    grams: list[Features], bias: list[float], weights: dict[str, list[float]]
+    texts: list[str], lang: Lang, bias: list[float], weights: dict[str, list[float]]
 ) -> list[list[float]]:
-    tw = {f: tuple(v) for f, v in weights.items()}
-    tb = tuple(bias)
-    return [[textmodel.sigmoid(v) for v in textmodel.logits(g, x, tw, tb)] for g, x in grams]
+    """Held-out drafts scored as the engine scores them (draftmodel.read_logits)."""
+    model = textmodel.LinearModel(tuple(bias), {f: tuple(v) for f, v in weights.items()})
+    return [[textmodel.sigmoid(v) for v in draftmodel.read_logits(t, lang, model)] for t in texts]
 
 
 def out_of_fold(
-    grams: list[Features], rows: list[Row], l2: float, min_df: int, positive: float, k: int = 5
+    grams: list[Features],
+    rows: list[Row],
+    lang: Lang,
+    l2: float,
+    min_df: int,
+    positive: float,
+    k: int = 5,
 ) -> list[list[float]]:
     """Each draft's probabilities from a model that did not see it (k folds)."""
     strata = [sum(1 << i for i, p in enumerate(LABELS) if p in labels) for _, labels in rows]
@@ -143,7 +149,8 @@ def out_of_fold(
         bias, weights = fit(
             [grams[i] for i in train], [rows[i] for i in train], l2, min_df, positive
         )
-        for i, p in zip(held, probabilities([grams[i] for i in held], bias, weights), strict=True):
+        scored = probabilities([rows[i][0] for i in held], lang, bias, weights)
+        for i, p in zip(held, scored, strict=True):
             probs[i] = p
     return probs
 
@@ -188,7 +195,7 @@ def choose_threshold(
 def evaluate(
     lang: Lang, rows: list[Row], grams: list[Features], args: argparse.Namespace
 ) -> dict[str, dict[str, float]]:
-    probs = out_of_fold(grams, rows, args.l2, args.min_df, args.positive)
+    probs = out_of_fold(grams, rows, lang, args.l2, args.min_df, args.positive)
     rules = rule_flags(rows, lang)
     table: dict[str, dict[str, float]] = {}
     print(f"\n{lang}: {args.k}-fold cross-validation on {len(rows)} drafts")
@@ -271,7 +278,7 @@ def main() -> None:
         for lang in langs:
             for l2 in (3e-5, 1e-4, 3e-4, 1e-3):
                 for positive in (1.0, 3.0):
-                    probs = out_of_fold(grams[lang], data[lang], l2, args.min_df, positive)
+                    probs = out_of_fold(grams[lang], data[lang], lang, l2, args.min_df, positive)
                     cells = []
                     for i, lab in enumerate(LABELS):
                         p_i = [p[i] for p in probs]

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from warmline.coach.pattern import lowered
-from warmline.coach.textmodel import Featuriser, ModelFile, load_model, sigmoid
+from warmline.coach.textmodel import Featuriser, LinearModel, ModelFile, load_model, sigmoid
 from warmline.core.text import Lang
 
 MODEL_RESOURCE = "model/drafts.json"
@@ -57,13 +57,7 @@ def normalise(text: str) -> str:
     return lowered(text).translate(_FULL_WIDTH)
 
 
-def features(text: str, lang: Lang) -> tuple[list[str], list[str]]:
-    """(n-gram features, named features) of a draft, as the model reads them; the
-    training script calls this very function. The named features say whether the
-    draft names a clock time, a day, or both (a vague word next to an exact time
-    is usually no C1 problem)."""
-    norm = normalise(text)
-    grams = FEATURISER.grams(norm, lang)
+def _named(norm: str) -> list[str]:
     clock = _CLOCK.search(norm) is not None
     day = _DAY.search(norm) is not None
     named = ["cue:clock"] if clock else []
@@ -71,7 +65,16 @@ def features(text: str, lang: Lang) -> tuple[list[str], list[str]]:
         named.append("cue:day")
         if clock:
             named.append("cue:pinned")
-    return grams, named
+    return named
+
+
+def features(text: str, lang: Lang) -> tuple[list[str], list[str]]:
+    """(n-gram features, named features) of a draft, as the model reads it; the
+    training script calls this very function. The named features say whether the
+    draft names a clock time, a day, or both (a vague word next to an exact time
+    is usually no C1 problem)."""
+    norm = normalise(text)
+    return FEATURISER.grams(norm, lang), _named(norm)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,12 +104,17 @@ def thresholds(lang: Lang) -> tuple[float, ...]:
     return tuple(float(table[lang][p]) for p in LABELS)
 
 
+def read_logits(text: str, lang: Lang, model: LinearModel) -> list[float]:
+    """A draft's logit per principle under `model` (the training script scores
+    held-out drafts with this very function)."""
+    return model.logits(*features(text, lang))
+
+
 @lru_cache(maxsize=256)
 def score(text: str, lang: Lang) -> DraftScores:
     """Probabilities of the four principles for a draft. Cached: the four model
     rules of one check share one computation."""
-    model = _model().langs[lang]
-    raw = model.logits(*features(text, lang))
+    raw = read_logits(text, lang, _model().langs[lang])
     return DraftScores(tuple(sigmoid(v) for v in raw), thresholds(lang))
 
 
@@ -137,4 +145,4 @@ def strongest_sentence(text: str, lang: Lang, principle: str) -> tuple[int, int]
         return parts[0] if parts else (0, 0)
     model = _model().langs[lang]
     i = LABELS.index(principle)
-    return max(parts, key=lambda span: model.logits(features(text[span[0] : span[1]], lang)[0])[i])
+    return max(parts, key=lambda span: read_logits(text[span[0] : span[1]], lang, model)[i])
