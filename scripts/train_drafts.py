@@ -22,8 +22,9 @@ cross-validated precision is the honest figure. For each principle the
 threshold is the lowest from which on the model's own precision stays >=
 --target (0.92) and the precision of "phrase rules or model" stays within two
 points of min(target, the phrase rules' own precision), at every higher
-threshold where the model flags at least ten drafts. The table prints the
-phrase rules alone, the model alone and the two together.
+threshold where the model flags at least 25 drafts (precision over fewer is
+noise). The table prints the phrase rules alone, the model alone and the two
+together.
 """
 
 from __future__ import annotations
@@ -56,6 +57,8 @@ NOW = datetime(2026, 11, 24, 7, 0, tzinfo=UTC)
 ZONES = {"zh": "Asia/Shanghai", "en": "Europe/London"}
 
 Row = tuple[str, frozenset[str]]  # text, principles
+# Precision over fewer flags than this is too noisy to hold a threshold to.
+MIN_FLAGS = 25
 
 
 def data_files(lang: Lang) -> dict[str, str]:
@@ -176,14 +179,14 @@ def choose_threshold(
     probs: list[float], gold: list[bool], rules: list[bool], silent: list[bool], target: float
 ) -> float:
     """The lowest threshold from which on, at every higher threshold where the model
-    flags at least ten drafts, the model's own precision stays >= `target` and
-    adding the model costs the phrase rules at most two points of precision below
-    `target` (see the module doc)."""
+    flags at least MIN_FLAGS drafts, the model's own precision stays >= `target`
+    and adding the model keeps "phrase rules or model" within two points of
+    min(target, the phrase rules' precision) (see the module doc)."""
     floor = min(target, prf(*counts(rules, gold))[0]) - 0.02
     chosen = 0.99
     for t in (x / 100 for x in range(99, 9, -1)):
         model = [p >= t for p in probs]
-        if sum(model) < 10:
+        if sum(model) < MIN_FLAGS:
             continue
         union = combine(model, rules, silent)
         if prf(*counts(model, gold))[0] < target or prf(*counts(union, gold))[0] < floor:
