@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from warmline.coach import CheckContext, check
+from warmline.coach.day import named_day
 from warmline.coach.fix import next_working_close, resolve_vague_time, vague_time_anchor
 from warmline.core.clock import format_local, local
 
@@ -151,3 +152,12 @@ def test_a_dated_answer_promise_is_one_working_day_later(
 ) -> None:
     [finding] = check("I don't know yet", replace(wednesday_in_beijing, client_zone="Europe/Paris"))
     assert "Thu 26 Nov, 17:00 (Paris time)" in finding.suggestion
+
+
+def test_a_day_of_the_month_that_has_passed_is_next_month_not_next_year() -> None:
+    wednesday = date(2026, 11, 25)
+    assert named_day("the 3rd", wednesday) == (date(2026, 12, 3), "day")
+    assert named_day("3号下午", wednesday) == (date(2026, 12, 3), "afternoon")
+    assert named_day("30号", wednesday) == (date(2026, 11, 30), "day")
+    assert named_day("the 31st", wednesday) == (date(2026, 12, 31), "day")
+    assert named_day("3号", date(2026, 12, 25)) == (date(2027, 1, 3), "day")

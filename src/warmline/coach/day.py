@@ -119,15 +119,19 @@ def named_day(phrase: str, today: date) -> tuple[date, Part] | None:
     m = re.search(r"(?<!\d)(\d{1,2})\s*[日号]|the (\d{1,2})(?:st|nd|rd|th)", low)
     if m:
         number = int(m.group(1) or m.group(2))
-        d = _date(today.year, today.month, number, today) if 1 <= number <= 31 else None
-        if d is not None and d.month != today.month and d.year == today.year:
-            # "the 3rd" after the 3rd: next month, not next year
-            d = None
-            month = today.month % 12 + 1
-            year = today.year + (today.month == 12)
+        if not 1 <= number <= 31:
+            return None
+        # "the 3rd" or "3号": this month, or next month once it has passed
+        year, month = today.year, today.month
+        for _ in range(3):  # a month without that day (the 31st) is skipped
             try:
                 d = date(year, month, number)
             except ValueError:
-                return None
+                d = None
+            if d is not None and d >= today:
+                break
+            year, month = year + (month == 12), month % 12 + 1
+        else:
+            return None
         return (d, part) if d else None
     return None

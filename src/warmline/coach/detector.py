@@ -1,5 +1,6 @@
 """Detectors for rules that need code: length against the client's norm (C2), tone
-against their style (R2), their open questions (T4), a cold thread (R3).
+against their style (R2), their open questions (T4), a cold thread (R3), and the
+draft model's reading of C1, T4, S1 and C4 (coach/draftmodel.py).
 
 Each rule still has a YAML file with its message, suggestion and examples; the file
 names the detector (`kind: python`, `detector: tone`) or is a `kind: length` rule.
@@ -15,9 +16,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from warmline.coach import draftmodel
 from warmline.coach.context import CheckContext
-from warmline.coach.fix import formatted, next_working_close
+from warmline.coach.fix import formatted, next_working_close, pin_day, resolve_vague_time
 from warmline.coach.guard import CLOCK, DAY
+from warmline.coach.pattern import join, lowered
 from warmline.coach.style import (
     count_emoji,
     formality_of,
@@ -26,6 +29,7 @@ from warmline.coach.style import (
     pronoun_of,
 )
 from warmline.core.text import Lang, Text
+from warmline.core.timeexpr import find_times
 
 if TYPE_CHECKING:
     from warmline.coach.rule import Rule
@@ -43,9 +47,18 @@ DetectFunction = Callable[[str, Lang, CheckContext, "Rule"], list[Hit]]
 
 @dataclass(frozen=True, slots=True)
 class Detector:
+    """A named detector. `provides`: the placeholders its hits fill. `per_principle`:
+    when set, the detector serves only these principles and fills, for each, only the
+    placeholders listed. A `secondary` detector adds a finding only to a draft where
+    no phrase rule already flagged the same principle (at the same level or above).
+    A detector that `reads_exceptions` takes the rule's `exceptions` patterns."""
+
     name: str
     provides: frozenset[str]
     run: DetectFunction
+    per_principle: Mapping[str, frozenset[str]] | None = None
+    secondary: bool = False
+    reads_exceptions: bool = False
 
 
 def whole(text: str) -> tuple[int, int]:
@@ -458,11 +471,89 @@ def cold_thread(text: str, lang: Lang, ctx: CheckContext, rule: Rule) -> list[Hi
     return [Hit(0, 0, {"opener": opener, "turns": str(ctx.thread_length)})]
 
 
+# --- C1, T4, S1, C4: the draft model ---------------------------------------------------
+
+_DAY_KINDS = frozenset({"no_clock", "part_of_day"})
+
+
+def _exact_time(
+    text: str, span: tuple[int, int], lang: Lang, ctx: CheckContext
+) -> tuple[int, int, str]:
+    """C1: the vague time expression in the sentence (core.timeexpr) and the exact
+    time it most likely means; without one, the sentence and a date by which to
+    confirm the time."""
+    start, end = span
+    args = (ctx.now, ctx.client_zone, ctx.client_work_start, ctx.client_work_end)
+    for m in find_times(text[start:end], ctx.now, ctx.client_zone, lang):
+        if m.vague_kind is None:
+            continue
+        resolve = pin_day if m.vague_kind in _DAY_KINDS else resolve_vague_time
+        when = formatted(resolve(m.text, *args), ctx.client_zone, lang)
+        return start + m.start, start + m.end, when
+    by = formatted(next_working_close(*args), ctx.client_zone, lang)
+    when = _pick(
+        lang,
+        f"写明日期、钟点和时区；暂时定不下来，就说何时能定：「具体时间我们会在{by}前跟您确认。」",
+        f"Give the date, clock time and time zone; if you can't yet, say when you will: "
+        f"“I'll confirm the exact time by {by}.”",
+    )
+    return start, end, when
+
+
+@lru_cache(maxsize=64)
+def _unread(patterns: tuple[str, ...], lang: Lang) -> re.Pattern[str]:
+    return re.compile(join(patterns, lang))
+
+
+def draft_model(text: str, lang: Lang, ctx: CheckContext, rule: Rule) -> list[Hit]:
+    """The draft model flags the rule's principle: one hit on the sentence it scores
+    highest (for C1, the vague time inside it when core.timeexpr finds one), with
+    the values the principle's suggestion needs.
+
+    The rule's exceptions are words the model does not read for its principle
+    (sign-offs such as "talk soon" for C1): they are blanked out before scoring."""
+    if not text.strip():
+        return []
+    unread = rule.exceptions_for(lang)
+    if unread:
+        low = lowered(text)
+        pattern = _unread(unread, lang)
+        if pattern.search(low) is not None:
+            text = pattern.sub(lambda m: " " * len(m.group()), low)
+    if not draftmodel.score(text, lang).flags(rule.principle):
+        return []
+    span = draftmodel.strongest_sentence(text, lang, rule.principle)
+    args = (ctx.now, ctx.client_zone, ctx.client_work_start, ctx.client_work_end)
+    values: dict[str, str] = {}
+    if rule.principle == "C1":
+        start, end, values["when"] = _exact_time(text, span, lang, ctx)
+        span = (start, end)
+    elif rule.principle == "S1":
+        values["first"] = formatted(next_working_close(*args, days=1), ctx.client_zone, lang)
+        values["full"] = formatted(next_working_close(*args, days=3), ctx.client_zone, lang)
+    else:
+        values["by"] = formatted(next_working_close(*args), ctx.client_zone, lang)
+    return [Hit(span[0], span[1], values)]
+
+
 DETECTORS: dict[str, Detector] = {
     d.name: d
     for d in (
         Detector("tone", frozenset({"reasons", "advice"}), tone),
         Detector("open-questions", frozenset({"question", "by"}), open_questions),
         Detector("cold-thread", frozenset({"opener", "turns"}), cold_thread),
+        Detector(
+            "draft-model",
+            frozenset({"when", "by", "first", "full"}),
+            draft_model,
+            per_principle={
+                "C1": frozenset({"when"}),
+                "T4": frozenset({"by"}),
+                "S1": frozenset({"first", "full"}),
+                "C4": frozenset({"by"}),
+            },
+            secondary=True,
+            reads_exceptions=True,
+        ),
     )
 }

@@ -4,7 +4,10 @@ For each language, the first characters of every pattern of every rule are joine
 into one character class. One scan of the draft with it finds every position where
 *any* rule may match; only there are the rules that can start with that character
 tried (each rule's patterns joined into one anchored expression). Exceptions,
-guards and fixers run only for real matches. Length and python rules run after.
+guards and fixers run only for real matches. Length and python rules run after;
+a secondary detector (the draft model) adds a finding only for a principle no
+phrase rule flagged in the draft at its level or above, and never over a phrase
+finding of the same principle (at any level).
 """
 
 from __future__ import annotations
@@ -23,12 +26,11 @@ from warmline.coach.pattern import EN_LEFT, join, lowered, prefixes
 from warmline.coach.rule import Rule, load_rules
 from warmline.core.text import LANGS, Lang
 
-# The same classes as core.text.is_cjk and ASCII letters (see draft_language).
-# The same classes as core.text.is_cjk and ASCII letters (see draft_language).
 # How many characters of a pattern's start pick the rules to try at a position:
 # Chinese words are short and their characters informative; English needs more.
 PREFIX: dict[Lang, int] = {"zh": 2, "en": 3}
 
+# The same classes as core.text.is_cjk and ASCII letters (see draft_language).
 _HAN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z]")
 
@@ -88,6 +90,7 @@ class Compiled:
     rules: tuple[Rule, ...]
     scanners: tuple[_Scanner, ...]
     detectors: tuple[int, ...]
+    secondary: frozenset[int] = frozenset()
 
 
 def _apply(rule: Rule, config: CoachConfig) -> Rule | None:
@@ -108,7 +111,10 @@ def _apply(rule: Rule, config: CoachConfig) -> Rule | None:
 
     if setting.phrases and rule.kind in ("existence", "substitution"):
         rule = replace(rule, tokens=merge(rule.tokens, setting.phrases))
-    if setting.allow and rule.kind in ("existence", "substitution"):
+    if setting.allow and (
+        rule.kind in ("existence", "substitution")
+        or (rule.kind == "python" and DETECTORS[rule.detector].reads_exceptions)
+    ):
         rule = replace(rule, exceptions=merge(rule.exceptions, setting.allow))
     return rule
 
@@ -151,7 +157,10 @@ def compile_rules(config: CoachConfig = DEFAULT_CONFIG) -> Compiled:
             widths = tuple(sorted({len(k) for k in by_start}, reverse=True))
             scanners.append(_Scanner(lang, candidates, dispatch, widths, tuple(searched)))
     detectors = tuple(i for i, r in enumerate(rules) if r.kind in ("length", "python"))
-    return Compiled(rules, tuple(scanners), detectors)
+    secondary = frozenset(
+        i for i in detectors if rules[i].kind == "python" and DETECTORS[rules[i].detector].secondary
+    )
+    return Compiled(rules, tuple(scanners), detectors, secondary)
 
 
 def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
@@ -259,6 +268,19 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
     return sorted(kept, key=lambda f: (f.start, f.end, f.rule, f.message))
 
 
+def _flagged(findings: list[Finding], rule: Rule) -> bool:
+    """A finding of the rule's principle at the rule's level or above."""
+    rank = level_rank(rule.level)
+    return any(f.principle == rule.principle and level_rank(f.level) >= rank for f in findings)
+
+
+def _overlaps(findings: list[Finding], principle: str, hit: Hit) -> bool:
+    """A finding of the principle (at any level) overlapping the hit's span."""
+    return any(
+        f.principle == principle and f.start < hit.end and hit.start < f.end for f in findings
+    )
+
+
 def draft_language(text: str, default: Lang = "en") -> Lang:
     """core.text.detect_language, computed with two regex counts (it runs on every check)."""
     han = len(_HAN.findall(text))
@@ -288,11 +310,17 @@ def check(text: str, ctx: CheckContext, config: CoachConfig | None = None) -> li
             continue
         for index, hit in _scan(scanner, text, low):
             findings.append(_finding(rules[index], hit, text, lang, ctx))
+    phrases = len(findings)
     for index in compiled.detectors:
         rule = rules[index]
         if lang not in rule.langs:
             continue
+        secondary = index in compiled.secondary
+        if secondary and _flagged(findings[:phrases], rule):
+            continue  # a phrase rule already flagged this principle: it names the words
         detect = verbosity if rule.kind == "length" else DETECTORS[rule.detector].run
         for hit in detect(text, lang, ctx, rule):
+            if secondary and _overlaps(findings[:phrases], rule.principle, hit):
+                continue
             findings.append(_finding(rule, hit, text, lang, ctx))
     return _dedupe(findings) if len(findings) > 1 else findings

@@ -122,13 +122,14 @@ _EN_FUTURE = re.compile(
     r"expect|expected|coming|comes|headed|heading|sending|send|get(?:ting)? (?:it|this|that|them|you)|"
     r"(?:you'll|you will) (?:have|get|see|receive)|ready|planned|planning|plan to|aim(?:ing)? to|"
     r"target(?:ing)?|hope to|try to|due|by|before|until|till|on track|scheduled|follow|"
-    r"let me|i can|we can|can have|can get|look into|get back|circle back|touch base|ping|call you|"
+    r"let me|i can(?!'t| ?not)|we can(?!'t| ?not)|can have|can get|look into|get back|circle back|touch base|ping|call you|"
     r"email you|text you|drop|swing by|come by|pop by|turn (?:it|this) around)(?![a-z])"
 )
 _EN_NOT_OURS = re.compile(
     r"(?<![a-z])(?:sent|did|was|were|had|went|shipped|arrived|delivered|fixed|done|finished|"
     r"last|ago|yesterday|every|each|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|"
-    r"expires?|expired|expiry|valid|deadline for|closed|open|off|holiday|birthday|weekend|"
+    r"expires?|expired|expiry|valid|deadline for|closed|open|off|holiday|birthday|weekend|reminder|"
+    r"(?:fee|payment|invoice|balance|rent|renewal|subscription)s? (?:is |are )?due|"
     r"see you|see ya|talk (?:to you )?(?:then|tomorrow|monday|tuesday|wednesday|thursday|friday)|"
     r"speak (?:then|tomorrow)|enjoy|have a (?:great|good|nice|lovely)|happy|"
     r"are you|you're free|you free|your (?:meeting|call|flight|trip|appointment|presentation|board)|"

@@ -415,11 +415,24 @@ def parse_rule(text: str, rule_id: str, source: str = "") -> Rule:
             raise doc.fail(
                 ("detector",), f"unknown detector {detector!r}; use one of {', '.join(DETECTORS)}"
             )
-        allowed |= DETECTORS[detector].provides
-    if kind in ("existence", "substitution"):
+        served = DETECTORS[detector].per_principle
+        if served is None:
+            allowed |= DETECTORS[detector].provides
+        elif principle in served:
+            allowed |= served[principle]
+        else:
+            raise doc.fail(
+                ("principle",),
+                f"detector {detector!r} serves principles {', '.join(served)} only",
+            )
+    if kind in ("existence", "substitution") or (
+        kind == "python" and DETECTORS[detector].reads_exceptions
+    ):
         exceptions = _per_lang(doc, data.get("exceptions"), ("exceptions",), langs)
-    elif data.get("tokens") or data.get("exceptions") or data.get("swap"):
-        raise doc.fail((), f"a {kind} rule takes no tokens, exceptions or swap")
+    if kind not in ("existence", "substitution") and (data.get("tokens") or data.get("swap")):
+        raise doc.fail((), f"a {kind} rule takes no tokens or swap")
+    if data.get("exceptions") and not exceptions:
+        raise doc.fail(("exceptions",), f"this {kind} rule takes no exceptions")
     if detector and kind != "python":
         raise doc.fail(("detector",), "only a python rule names a detector")
 

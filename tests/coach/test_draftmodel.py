@@ -1,0 +1,241 @@
+"""The draft model (coach/draftmodel.py) and the rules it backs (core.model-*).
+
+The drafts here were written for these tests, not taken from the training set.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from warmline.coach import CheckContext, check, config_from_mapping
+from warmline.coach.draftmodel import (
+    LABELS,
+    features,
+    score,
+    sentences,
+    strongest_sentence,
+    thresholds,
+)
+from warmline.coach.rule import parse_rule
+from warmline.core.error import WarmlineError
+
+ROOT = Path(__file__).resolve().parents[2]
+MODEL = ROOT / "src" / "warmline" / "coach" / "model" / "drafts.json"
+MODEL_RULES = {
+    "C1": "core.model-vague-time",
+    "T4": "core.model-evasive-answer",
+    "S1": "core.model-own-difficulty",
+    "C4": "core.model-conflict",
+}
+
+# Drafts no phrase list names, one per principle and language (written for this test).
+FLAGGED = [
+    ("C1", "合同等领导签完字就给您寄过去，大概下旬吧"),
+    ("C1", "We'll send the signed copy back after our director returns."),
+    ("T4", "能不能赶上周年庆，现在真没底"),
+    ("T4", "I wouldn't know about the customs side, sorry."),
+    ("S1", "这周店里就我一个人，实在转不过身"),
+    ("S1", "Honestly the crew has been on twelve-hour shifts for weeks."),
+    ("C4", "是你们采购自己下错了单"),
+    ("C4", "If your people had sent the specs on time, we wouldn't be in this mess."),
+]
+
+
+def _model_findings(text: str, ctx: CheckContext, **settings: object) -> list[tuple[str, str]]:
+    config = config_from_mapping(settings) if settings else None
+    return [
+        (f.principle, f.rule) for f in check(text, ctx, config) if f.rule.startswith("core.model-")
+    ]
+
+
+# --- the shipped file
+
+
+def test_the_model_scores_the_four_principles_in_both_languages() -> None:
+    model = json.loads(MODEL.read_text(encoding="utf-8"))
+    assert model["labels"] == list(LABELS) == ["C1", "T4", "S1", "C4"]
+    assert set(model["langs"]) == {"zh", "en"}
+    for lang in ("zh", "en"):
+        assert len(thresholds(lang)) == 4
+        assert all(0.0 < t < 1.0 for t in thresholds(lang))
+        # the thresholds are the cross-validated ones the training script chose
+        assert [model["cv"][lang][p]["threshold"] for p in LABELS] == list(thresholds(lang))
+
+
+def test_the_shipped_model_was_trained_on_the_data_in_the_repository() -> None:
+    model = json.loads(MODEL.read_text(encoding="utf-8"))
+    for lang in ("zh", "en"):
+        paths = sorted((ROOT / "data" / "drafts").glob(f"{lang}*.jsonl"))
+        assert f"{lang}.jsonl" in {p.name for p in paths}
+        digests = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in paths}
+        assert model["trained_on"][lang]["files"] == digests, (
+            "data/drafts changed: retrain with `python scripts/train_drafts.py`"
+        )
+
+
+def test_every_training_line_is_labelled_with_known_principles() -> None:
+    for path in sorted((ROOT / "data" / "drafts").glob("*.jsonl")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            item = json.loads(line)
+            assert isinstance(item["text"], str) and item["text"].strip(), (path, number)
+            assert set(item["labels"]) <= set(LABELS), (path, number)
+
+
+# --- scores and spans
+
+
+def test_scores_are_probabilities_and_cached_per_text() -> None:
+    first = score("这周店里就我一个人，实在转不过身", "zh")
+    assert all(0.0 <= p <= 1.0 for p in first.probabilities)
+    assert score("这周店里就我一个人，实在转不过身", "zh") is first
+
+
+def test_features_name_clock_and_day() -> None:
+    _, named = features("明天 18:00 前发您", "zh")
+    assert named == ["cue:clock", "cue:day", "cue:pinned"]
+    grams, named = features("We'll send it over shortly", "en")
+    assert named == []
+    assert {"w:send", "b:send it", "c:shor"} <= set(grams)
+
+
+def test_sentences_split_on_sentence_marks_not_commas() -> None:
+    text = "好的，收到。这周人手不够，晚点发您！"
+    assert [text[a:b] for a, b in sentences(text)] == ["好的，收到", "这周人手不够，晚点发您"]
+    assert sentences("  ") == []
+
+
+def test_the_strongest_sentence_is_the_one_about_the_principle() -> None:
+    text = "Thanks for the brief. Honestly the crew has been on twelve-hour shifts for weeks."
+    start, end = strongest_sentence(text, "en", "S1")
+    assert text[start:end] == "Honestly the crew has been on twelve-hour shifts for weeks"
+
+
+# --- the rules it backs
+
+
+@pytest.mark.parametrize(("principle", "text"), FLAGGED)
+@pytest.mark.parametrize("ui", ["zh", "en"])
+def test_a_model_finding_has_a_span_a_message_and_a_concrete_suggestion(
+    principle: str, text: str, ui: str, wednesday_in_beijing: CheckContext
+) -> None:
+    ctx = CheckContext(now=wednesday_in_beijing.now, ui_lang=ui, client_zone="Asia/Shanghai")  # type: ignore[arg-type]
+    found = [f for f in check(text, ctx) if f.rule == MODEL_RULES[principle]]
+    assert len(found) == 1, [(f.rule, f.match) for f in check(text, ctx)]
+    f = found[0]
+    assert f.principle == principle and f.level == "warning"
+    assert 0 <= f.start < f.end <= len(text) and text[f.start : f.end] == f.match
+    assert f.match.strip() == f.match
+    assert f.match in f.message
+    assert not re.search(r"\{\w+\}", f.message + f.suggestion)
+    zh_draft = any("\u4e00" <= c <= "\u9fff" for c in text)
+    # the message follows the UI, the suggestion the draft, with a concrete date
+    assert any("\u4e00" <= c <= "\u9fff" for c in f.message.replace(f.match, "")) == (ui == "zh")
+    assert ("（北京时间）" if zh_draft else "(Beijing time)") in f.suggestion
+
+
+def test_a_c1_finding_points_at_the_vague_time_when_there_is_one(
+    wednesday_in_beijing: CheckContext,
+) -> None:
+    [found] = [f for f in check("合同签完字寄回，应该是周四的事", wednesday_in_beijing)]
+    assert (found.rule, found.match) == ("core.model-vague-time", "周四")
+    assert found.suggestion == "周四（11月26日）下午 17:00（北京时间）"
+    [found] = check("We'll send it over once legal is done, around the 3rd.", wednesday_in_beijing)
+    assert (found.rule, found.match) == ("core.model-vague-time", "the 3rd")
+    assert found.suggestion == "Thu 3 Dec, 17:00 (Beijing time)"
+
+
+def test_no_model_finding_where_a_phrase_rule_flagged_the_principle(
+    wednesday_in_beijing: CheckContext,
+) -> None:
+    text = "时间太紧了，我们这周实在转不过身"
+    principles = [f.principle for f in check(text, wednesday_in_beijing)]
+    assert principles.count("S1") >= 1
+    assert _model_findings(text, wednesday_in_beijing) == []
+
+
+def test_clean_drafts_and_greetings_get_no_model_finding(
+    wednesday_in_beijing: CheckContext,
+) -> None:
+    for text in (
+        "好的，附件是修改后的报价单，请查收",
+        "周末愉快，下周见！",
+        "Thanks, the revised quote is attached.",
+        "Have a lovely weekend! Talk soon.",
+        "样品周五（11月27日）上午 10:00 前寄出，单号稍后我发您的话会写明几点",
+    ):
+        assert [p for p, _ in _model_findings(text, wednesday_in_beijing) if p != "C1"] == [], text
+    assert _model_findings("Have a lovely weekend! Talk soon.", wednesday_in_beijing) == []
+
+
+# --- settings
+
+
+def test_a_model_rule_can_be_switched_off_or_its_level_changed(
+    wednesday_in_beijing: CheckContext,
+) -> None:
+    text = "这周店里就我一个人，实在转不过身"
+    assert ("S1", "core.model-own-difficulty") in _model_findings(text, wednesday_in_beijing)
+    off = _model_findings(text, wednesday_in_beijing, rules={"core.model-own-difficulty": "off"})
+    assert ("S1", "core.model-own-difficulty") not in off
+    config = config_from_mapping({"rules": {"core.model-own-difficulty": "suggestion"}})
+    levels = {f.rule: f.level for f in check(text, wednesday_in_beijing, config)}
+    assert levels["core.model-own-difficulty"] == "suggestion"
+
+
+def test_words_a_user_allows_are_not_read_by_the_model(
+    wednesday_in_beijing: CheckContext,
+) -> None:
+    text = "是你们采购自己下错了单"
+    assert ("C4", "core.model-conflict") in _model_findings(text, wednesday_in_beijing)
+    allowed = _model_findings(
+        text,
+        wednesday_in_beijing,
+        rules={"core.model-conflict": {"allow": {"zh": ["你们采购自己下错了"]}}},
+    )
+    assert ("C4", "core.model-conflict") not in allowed
+
+
+# --- rule files that use the model
+
+
+MODEL_RULE = """\
+principle: {principle}
+kind: python
+detector: draft-model
+level: warning
+lang: [zh, en]
+message: "“{{match}}”"
+suggestion: "{suggestion}"
+examples:
+  flag: ["是你们采购自己下错了单"]
+  pass: ["好的"]
+"""
+
+
+def test_a_model_rule_for_a_principle_the_model_does_not_score_is_refused() -> None:
+    with pytest.raises(WarmlineError) as info:
+        parse_rule(MODEL_RULE.format(principle="R2", suggestion="x"), "t.r", "packs/t/r.yaml")
+    assert info.value.message.startswith("packs/t/r.yaml:1: principle: ")
+    assert "C1, T4, S1, C4" in info.value.message
+
+
+def test_a_model_rule_may_only_use_the_values_of_its_principle() -> None:
+    parse_rule(MODEL_RULE.format(principle="S1", suggestion="{first} {full}"), "t.r", "r.yaml")
+    with pytest.raises(WarmlineError) as info:
+        parse_rule(MODEL_RULE.format(principle="S1", suggestion="{when}"), "t.r", "r.yaml")
+    assert "unknown placeholder {when}" in info.value.message
+
+
+def test_only_rules_whose_detector_reads_them_take_exceptions() -> None:
+    text = MODEL_RULE.format(principle="C4", suggestion="{by}") + "exceptions: {zh: ['好的']}\n"
+    assert parse_rule(text, "t.r", "r.yaml").exceptions == (("zh", ("好的",)),)
+    tone = text.replace("detector: draft-model", "detector: tone").replace("{by}", "{advice}")
+    tone = tone.replace("principle: C4", "principle: R2")
+    with pytest.raises(WarmlineError) as info:
+        parse_rule(tone, "t.r", "r.yaml")
+    assert "takes no exceptions" in info.value.message
