@@ -224,3 +224,16 @@ def test_a_short_dated_commitment_answers_the_question(book: Book) -> None:
     book.incoming(wang, at("2026-11-23 10:00"), "报价什么时候能发？")
     book.outgoing(wang, at("2026-11-23 10:05"), "报价周五发您")
     assert book.agenda(at("2026-11-24 10:00"), kind="reply") == []
+
+
+def test_a_message_from_outside_working_hours_does_not_say_it_waited_zero_hours(
+    book: Book,
+) -> None:
+    wang = book.wang()
+    book.incoming(wang, at("2026-11-28 20:00"), "周一能给我报价吗？")  # a Saturday evening
+    [early] = book.agenda(at("2026-11-30 08:30"), kind="reply")
+    assert "工作时间之外" in early.reason.zh
+    assert "outside your working hours" in early.reason.en
+    assert " 0 " not in early.reason.zh and "0 working" not in early.reason.en
+    [later] = book.agenda(at("2026-11-30 10:00"), kind="reply")
+    assert "已等待 1 个工作小时" in later.reason.zh

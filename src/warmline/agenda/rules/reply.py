@@ -11,7 +11,7 @@ agenda/answer.py): then the item cites T4.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from warmline.agenda.answer import mentions
 from warmline.agenda.item import AgendaItem, Kind
@@ -104,18 +104,24 @@ def _reply(
 ) -> AgendaItem:
     first = pending[0]
     due = ctx.work.add_working_time(first.sent_at, ctx.reply_target)
-    age = working_age(
-        ctx.work.working_time_between(first.sent_at, ctx.now, limit=AGE_CAP * ctx.me.day_length),
-        ctx.me,
+    waited = ctx.work.working_time_between(
+        first.sent_at, ctx.now, limit=AGE_CAP * ctx.me.day_length
     )
+    age = working_age(waited, ctx.me)
     emotion = _worst([m.emotion for m in pending])
     status = any(m.status_request for m in pending)
     asked = [q for _, q in questions]
     waiting = bool(asked) or status
-    reason = Text(
-        f"{client.name} 的消息已等待 {age.zh}",
-        f"{client.name} has been waiting {age.en} for a reply",
-    )
+    if waited < timedelta(minutes=3):  # "waiting 0 working hours" says nothing
+        reason = Text(
+            f"{client.name} 在您的工作时间之外来了消息，等您回复",
+            f"{client.name} wrote outside your working hours and is waiting for a reply",
+        )
+    else:
+        reason = Text(
+            f"{client.name} 的消息已等待 {age.zh}",
+            f"{client.name} has been waiting {age.en} for a reply",
+        )
     notes: list[Text] = []
     if emotion == "anger":
         reason = Text("（生气）" + reason.zh, "(angry) " + reason.en)
