@@ -36,8 +36,9 @@ DAY = re.compile(
     re.IGNORECASE,
 )
 _ANSWER = re.compile(
-    r"答复|回复|回您|告诉您|告知|确认|反馈|给您(?:个)?(?:准信|结果|消息)"
-    r"|get back|confirm|let you know|update you|come back to you|answer|reply|respond|follow up",
+    r"答复|回复|回[您你]|告诉[您你]|告知|确认|反馈|给[您你](?:个)?(?:准信|结果|消息)"
+    r"|get back|confirm|let you know|update you|come back to you|answer|reply|respond|follow up"
+    r"|(?:message|text|call|email|ping) you",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]|\.(?=\s|$)")
@@ -87,11 +88,25 @@ def precise_time(text: str, start: int, end: int) -> bool:
     return pins_time(window, intraday) or bool(_ASKS_WHEN.search(window))
 
 
+_SHORT_SPAN = re.compile(
+    r"(?:半|一|两|[1-9]\d?\s*)(?:个)?(?:小时|分钟)(?:之|以)?内"
+    r"|(?<![a-z])within (?:the hour|an hour|(?:half an|\d{1,2}) (?:hours?|minutes?|mins?))"
+    r"|(?<![a-z])in (?:an hour|half an hour|\d{1,2} (?:minutes|mins))",
+    re.IGNORECASE,
+)
+
+
 def dated_answer(text: str, start: int, end: int) -> bool:
     """Drop an evasive phrase when a dated promise to answer is next to it (T4 done right):
-    a day with a clock time, or a day with a verb of answering ("今天之内回复您")."""
+    a day with a clock time, a day with a verb of answering ("今天之内回复您"), or a verb
+    of answering with a clock time of today or a span of minutes or hours ("confirm by
+    2pm", "半小时内回您")."""
     window = text[max(0, start - 30) : min(len(text), end + 100)]
-    return bool(DAY.search(window)) and bool(CLOCK.search(window) or _ANSWER.search(window))
+    clock = bool(CLOCK.search(window))
+    answer = bool(_ANSWER.search(window))
+    if DAY.search(window):
+        return clock or answer
+    return answer and (clock or bool(_SHORT_SPAN.search(window)))
 
 
 def offers_alternative(text: str, start: int, end: int) -> bool:
