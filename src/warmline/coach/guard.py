@@ -20,7 +20,8 @@ CLOCK = re.compile(
     r"|(?<![\d.])\d{1,2}\s*[点點](?![多几])"
     r"|(?<![\d.])\d{1,2}时(?![间候])"
     r"|(?<![a-z])(?:noon|midday|midnight)(?![a-z])|正午|中午12点"
-    r"|(?<![a-z])at \d{1,2}(?![\d%])(?!\s*(?:days?|weeks?|percent|people|items))",
+    r"|(?<![a-z])at \d{1,2}(?![\d%])(?!\s*(?:days?|weeks?|percent|people|items))"
+    r"|(?<![a-z])between \d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)? and \d{1,2}(?![\d%])",
     re.IGNORECASE,
 )
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
@@ -126,11 +127,11 @@ _ZH_DELIVERY = re.compile(
 _ZH_NOT_OURS = re.compile(
     r"已经|已(?!读)|刚刚|刚才|昨天|前天|上周|上个|上次|上礼拜|上星期|去年|"
     r"每周|每个?星期|每个?礼拜|每天|每月|"
-    r"[您你](?:们)?(?:那边|这边)?(?:明天|今天|后天|周.|星期.|礼拜.)?"
+    r"[您你](?:们)?(?:那边|这边)?(?:明天|今天|后天|下?周.|下?星期.|下?礼拜.)?"
     r"(?:有空|方便|在吗|在家|休息|出差|回来|到|看到|收到|开会|放假|寄的|发的)|"
     r"(?:感谢|谢谢)[您你]|了[。！!~～]*$|(?:完成|做完|做好|发出|寄出|处理|搞定|交付|上线)了|"
     r"见[。！!~～]?$|(?:明天|周.|下周.)见|看到再说|到期|截止|过期|有效期?|生效|营业|休息|放假|值班|"
-    r"上班|下班(?!前)|愉快|快乐|生日|节日|会员日|开业"
+    r"上班|下班(?!前)|愉快|快乐|生日|节日|会员日|开业|适用"
 )
 _EN_FUTURE = re.compile(
     r"'ll(?![a-z])|(?<![a-z])(?:will|shall|going to|gonna|should (?:be|have|get|arrive|land|go|ship)|"
@@ -147,9 +148,13 @@ _EN_NOT_OURS = re.compile(
     r"(?:fee|payment|invoice|balance|rent|renewal|subscription)s? (?:is |are )?due|"
     r"see you|see ya|talk (?:to you )?(?:then|tomorrow|monday|tuesday|wednesday|thursday|friday)|"
     r"speak (?:then|tomorrow)|enjoy|have a (?:great|good|nice|lovely)|happy|"
-    r"are you|you're free|you free|your (?:meeting|call|flight|trip|appointment|presentation|board)|"
+    r"are you|you're free|you free|your (?:[a-z]+ ){0,2}(?:meeting|call|flight|trip|appointment|presentation|board|review)|"
+    r"holds? (?:for|until|till)|runs? (?:until|till)|(?:orders?|bookings?) placed|appl(?:y|ies) (?:to|for|until)|"
+    r"(?:can't|cannot|can not|won't) (?:fit|do|make|manage|deliver|finish|get)[^.;,!?]{0,40} by|"
+    r"by [^.;,!?]{0,20}(?:isn't|is not|not) (?:doable|possible|feasible|realistic)|"
     r"you (?:always|never|usually|often|keep|wait|said|mentioned|asked|told|want|need|wanted|needed)|"
-    r"(?:you|he|she|they) (?:will|'ll|are|have|has|can|could|might|may)|if you|when you|once you)(?![a-z])"
+    r"(?:you|he|she|they) (?:will|'ll|are|have|has|can|could|might|may|needs?|wants?|requires?)|"
+    r"if you|when you|once you)(?![a-z])"
 )
 
 
