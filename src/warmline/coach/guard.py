@@ -47,7 +47,7 @@ _CLAUSE_START = re.compile(r"[。！？!?；;\n，,]|\.(?=\s)")
 _ASKS_WHEN = re.compile(
     r"哪天|哪一天|什么时候|几点|哪个时间|什么时间|何时|哪个时段|哪天方便|哪个时间段"
     r"|(?<![a-z])(?:which|what) (?:day|date|time)|(?<![a-z])when (?:would|does|is|are|can|could|will|works?|suits?)"
-    r"|what works|(?<![a-z])works? (?:best )?for you\?",
+    r"|what works|(?<![a-z])works? (?:best )?for you\?|(?:slot|time|day) that (?:suits|works for) you",
     re.IGNORECASE,
 )
 _MIDDLE_WAY = re.compile(
@@ -59,7 +59,9 @@ _MIDDLE_WAY = re.compile(
     r"|would (?:it|that|this) (?:work|help)|alternatively|instead|in the meantime"
     r"|what'?s (?:driving|behind)|is there a (?:hard )?deadline|when do you (?:need|want)"
     r"|part of it|a first (?:version|draft|cut|part)|partial|(?<![a-z])phase|(?<![a-z])split"
-    r"|but (?:we|i) (?:can|could)|but [^.!?]{0,30}(?:works|would work|is fine|is free|is open)"
+    r"|but (?:we|i) (?:can|could)|but [^.!?]{0,40}(?:works|would work|(?:is|are)(?: both| all)? (?:fine|free|open))"
+    r"|do you (?:really )?need|would (?:a|an|one|either)(?: [^.!?]{0,40})? (?:work|do|cover|suit)"
+    r"|哪个场景|[您你]?最想(?:解决|实现)|优先(?:排|安排|做|处理|给[您你])"
     r"|how does [^.!?]{0,30} sound|does [^.!?]{0,30} work",
     re.IGNORECASE,
 )
