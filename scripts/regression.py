@@ -11,6 +11,7 @@ penalty; deterministic, so a retrain on the same data writes the same file.
 from __future__ import annotations
 
 import hashlib
+import json
 import math
 import random
 from collections.abc import Sequence
@@ -125,3 +126,12 @@ def folds(strata: Sequence[int], k: int, seed: int = 7) -> list[list[int]]:
 def fingerprint(path: Path, rows: int) -> dict[str, object]:
     """What a model was trained on: the row count and the file's SHA-256."""
     return {"messages": rows, "sha256": hashlib.sha256(path.read_bytes()).hexdigest()}
+
+
+def write_model(model: dict[str, object], out: Path, root: Path) -> None:
+    """Write a trained model file (compact JSON, UTF-8) and say where."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(
+        json.dumps(model, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8"
+    )
+    print(f"wrote {out.relative_to(root)} ({out.stat().st_size // 1024} KiB)")

@@ -317,11 +317,7 @@ def main() -> None:
         langs_out[lang] = {"bias": bias, "weights": dict(sorted(weights.items()))}
         print(f"{lang}: {len(weights)} weighted features")
     model["langs"] = langs_out
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(
-        json.dumps(model, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8"
-    )
-    print(f"wrote {OUT.relative_to(ROOT)} ({OUT.stat().st_size // 1024} KiB)")
+    regression.write_model(model, OUT, ROOT)
 
 
 if __name__ == "__main__":

@@ -288,11 +288,7 @@ def main() -> None:
         print(f"{lang}: {len(weights)} weighted features")
         score_dev(lang, bias, weights, args.show_dev)
     model["langs"] = langs
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(
-        json.dumps(model, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8"
-    )
-    print(f"wrote {OUT.relative_to(ROOT)} ({OUT.stat().st_size // 1024} KiB)")
+    regression.write_model(model, OUT, ROOT)
 
 
 if __name__ == "__main__":
