@@ -12,36 +12,13 @@ import re
 from datetime import date, timedelta
 from functools import lru_cache
 
+from warmline.core.timeexpr import zh_number
+
 _ZH_WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 _EN_WEEKDAY = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_ZH_DIGITS = {
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
 
 Part = str  # "morning" | "afternoon" | "evening" | "day"
-
-
-def _zh_number(s: str) -> int | None:
-    if s.isdigit():
-        return int(s)
-    if not s or any(c not in _ZH_DIGITS and c != "十" for c in s):
-        return None
-    if "十" not in s:
-        return _ZH_DIGITS[s] if len(s) == 1 else None
-    tens, _, units = s.partition("十")
-    return (_ZH_DIGITS.get(tens, 0) if tens else 1) * 10 + (
-        _ZH_DIGITS.get(units, 0) if units else 0
-    )
 
 
 def _part(low: str) -> Part:
@@ -96,7 +73,7 @@ def named_day(phrase: str, today: date) -> tuple[date, Part] | None:
         low,
     )
     if m:
-        month, day = _zh_number(m.group(1)), _zh_number(m.group(2))
+        month, day = zh_number(m.group(1)), zh_number(m.group(2))
         if month and day:
             d = _date(today.year, month, day, today)
             return (d, part) if d else None
