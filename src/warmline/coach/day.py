@@ -12,7 +12,7 @@ import re
 from datetime import date, timedelta
 from functools import lru_cache
 
-from warmline.core.timeexpr import zh_number
+from warmline.core.timeexpr import month_day, zh_number
 
 _ZH_WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 _EN_WEEKDAY = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
@@ -99,16 +99,6 @@ def named_day(phrase: str, today: date) -> tuple[date, Part] | None:
         if not 1 <= number <= 31:
             return None
         # "the 3rd" or "3号": this month, or next month once it has passed
-        year, month = today.year, today.month
-        for _ in range(3):  # a month without that day (the 31st) is skipped
-            try:
-                d = date(year, month, number)
-            except ValueError:
-                d = None
-            if d is not None and d >= today:
-                break
-            year, month = year + (month == 12), month % 12 + 1
-        else:
-            return None
+        d = month_day(today, number)
         return (d, part) if d else None
     return None

@@ -374,7 +374,7 @@ def _nearest_year(today: date, month: int, day: int) -> date | None:
     return best
 
 
-def _month_day(today: date, day: int) -> date | None:
+def month_day(today: date, day: int) -> date | None:
     """'28号': this month's day if it is still ahead (or today), else next month's."""
     for shift in (0, 1, 2):
         y, m = _add_months(today, shift)
@@ -553,7 +553,7 @@ def _zh_dom(m: re.Match[str], c: _Ctx) -> _Atom | None:
     day = zh_number(m.group("d"))
     if day is None or not 1 <= day <= 31:
         return None
-    d = _month_day(c.today, day)
+    d = month_day(c.today, day)
     if d is None:
         return None
     atom = _Atom(m.start(), m.end(), day=d)
@@ -750,7 +750,7 @@ def _en_date(m: re.Match[str], c: _Ctx) -> _Atom | None:
 
 def _en_the_nth(m: re.Match[str], c: _Ctx) -> _Atom | None:
     day = int(m.group("d"))
-    d = _month_day(c.today, day) if 1 <= day <= 31 else None
+    d = month_day(c.today, day) if 1 <= day <= 31 else None
     return _Atom(m.start(), m.end(), day=d) if d else None
 
 
