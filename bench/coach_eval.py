@@ -4,7 +4,10 @@ Drafts: precision and recall per principle (C1, T4, S1, C4) and language, counti
 findings at level warning or error (suggestion-level hints are not flags).
 Incoming: emotion precision/recall/F1 per label, and status-request detection.
 
-Run: python bench/coach_eval.py [--errors N]   (N: print N misses per principle)
+Run: python bench/coach_eval.py [--errors N] [--data DIR]
+  --errors N: print N misses per principle; --data DIR: measure another labelled set
+  of the same layout instead, such as the development set data/drafts_dev/ (rows
+  without "kind" are drafts; "id" defaults to the line number).
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--errors", type=int, default=0, help="print this many misses per principle")
+    ap.add_argument("--data", type=Path, default=DATA, help="folder holding zh.jsonl and en.jsonl")
     args = ap.parse_args()
     ok = True
     print(
@@ -47,8 +51,10 @@ def main() -> int:
     )
     for lang in ("zh", "en"):
         rows = [
-            json.loads(line)
-            for line in (DATA / f"{lang}.jsonl").read_text(encoding="utf-8").splitlines()
+            {"kind": "draft", "id": f"{lang}-{n}", **json.loads(line)}
+            for n, line in enumerate(
+                (args.data / f"{lang}.jsonl").read_text(encoding="utf-8").splitlines(), 1
+            )
             if line.strip()
         ]
         zone = "Asia/Shanghai" if lang == "zh" else "Europe/London"
@@ -82,6 +88,8 @@ def main() -> int:
         emo: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
         status = [0, 0, 0]
         incoming = [r for r in rows if r["kind"] == "incoming"]
+        if not incoming:
+            continue
         for row in incoming:
             reading = read(row["text"], ReadContext(now=NOW, lang=lang, client_zone=zone))
             for label in EMOTIONS:

@@ -23,7 +23,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
 from warmline.core.message import EMOTIONS, Emotion
 from warmline.core.text import Lang
@@ -377,6 +376,7 @@ _EN_IN_ZH = frozenset({"thx", "thanks", "nice", "good", "great", "perfect", "wtf
 _FULL_WIDTH = str.maketrans(
     {0xFF01 + i: 0x21 + i for i in range(0x5E)} | {0x3000: " ", 0x2019: "'", 0x2018: "'"}
 )
+_FULL_WIDTH_CHARS = re.compile("[\uff01-\uff5e\u3000\u2018\u2019]")
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[!?]")
 _PUNCT = re.compile(r"\?{2,}|\?!+|!\?+|!{3,}")
 _CAPS = re.compile(r"\b[A-Z]{3,}\b")
@@ -483,6 +483,11 @@ _CAPS_OK = frozenset(
 
 def normalise(text: str) -> str:
     """Full-width ASCII to ASCII (？ -> ?, ！ -> !) and lower case, one character for one."""
+    if text.isascii():
+        return text.lower()
+    if not _FULL_WIDTH_CHARS.search(text):
+        norm = text.lower()
+        return norm if len(norm) == len(text) else text
     norm = text.translate(_FULL_WIDTH).lower()
     return norm if len(norm) == len(text) else text.translate(_FULL_WIDTH)
 
@@ -519,43 +524,92 @@ def _word_fits(pattern: str, word: str) -> bool:
     return word.startswith(pattern[:-1]) if pattern.endswith("*") else word == pattern
 
 
-@lru_cache(maxsize=1 << 16)
-def _entries_for(word: str) -> tuple[_Entry, ...]:
-    """Phrases that may start with this word, longest first (cached per word)."""
+# The phrases a word may start, longest first, indexed for the word after it:
+# (next word -> phrases of two or more words whose second word is that word,
+#  phrases with a wildcard after the first word, the one-word phrase or None).
+_Starts = tuple[dict[str, tuple[_Entry, ...]], tuple[_Entry, ...], _Entry | None]
+
+
+def _starts_for(word: str) -> _Starts | None:
+    """The phrases that may start with this word (None: none), kept in _STARTS."""
     found = list(_EN_EXACT.get(word, ()))
     for length in _STEM_LENGTHS:
         if len(word) >= length:
             found += _EN_STEMS.get(word[:length], ())
-    found.sort(key=lambda e: -len(e[0]))
-    return tuple(found)
+    starts: _Starts | None = None
+    if found:
+        found.sort(key=lambda e: -len(e[0]))
+        by_next: dict[str, list[_Entry]] = {}
+        for entry in found:
+            if entry[3]:
+                by_next.setdefault(entry[3][0], []).append(entry)
+        wild = tuple(e for e in found if len(e[0]) > 1 and e[3] is None)
+        single = next((e for e in found if len(e[0]) == 1), None)
+        starts = ({k: tuple(v) for k, v in by_next.items()}, wild, single)
+    if len(_STARTS) >= _STARTS_MAX:
+        _STARTS.clear()
+    _STARTS[word] = starts
+    return starts
+
+
+# word -> _starts_for(word): a long message looks every word up, so a plain dict
+# (one lookup in C per word) rather than a function call per word
+_STARTS: dict[str, _Starts | None] = {}
+_STARTS_MAX = 1 << 16
+
+
+def _phrase_len(entry: _Entry) -> int:
+    return -len(entry[0])
 
 
 def _en_matches(
     norm: str, only: frozenset[str] | None = None
 ) -> Iterator[tuple[int, int, Emotion, str]]:
-    matches = list(_WORD.finditer(norm))
-    if not matches:
+    tokens = _WORD.findall(norm)
+    if not tokens:
         return
-    tokens = tuple([m.group() for m in matches])
-    spans = [m.span() for m in matches]
-    i, n = 0, len(tokens)
-    while i < n:
-        word = tokens[i]
-        entries = _entries_for(word) if only is None or word in only else ()
-        for words, label, kind, rest in entries:
+    known = _STARTS
+    # the words that may start a phrase, the longest phrase first; most words start none
+    hits = [
+        i
+        for i, word in enumerate(tokens)
+        if (only is None or word in only)
+        and (known[word] if word in known else _starts_for(word))
+    ]
+    if not hits:
+        return
+    spans: list[tuple[int, int]] | None = None
+    n = len(tokens)
+    free = 0  # the first token not inside a phrase found already
+    for i in hits:
+        if i < free:
+            continue
+        starts = known.get(tokens[i]) or _starts_for(tokens[i])
+        assert starts is not None
+        by_next, wild, single = starts
+        longer = by_next.get(tokens[i + 1], ()) if i + 1 < n else ()
+        if wild:
+            longer = tuple(sorted((*longer, *wild), key=_phrase_len))
+        match = None
+        for entry in longer:
+            words, _, _, rest = entry
             k = len(words)
-            if k == 1 or (
-                k <= n - i
-                and (
-                    tokens[i + 1 : i + k] == rest
-                    if rest is not None
-                    else all(_word_fits(words[j], tokens[i + j]) for j in range(1, k))
-                )
+            if k <= n - i and (
+                tuple(tokens[i + 1 : i + k]) == rest
+                if rest is not None
+                else all(_word_fits(words[j], tokens[i + j]) for j in range(1, k))
             ):
-                yield spans[i][0], spans[i + k - 1][1], label, kind
-                i += k - 1
+                match = entry
                 break
-        i += 1
+        if match is None:
+            match = single
+        if match is None:
+            continue
+        if spans is None:
+            spans = [m.span() for m in _WORD.finditer(norm)]
+        k = len(match[0])
+        yield spans[i][0], spans[i + k - 1][1], match[1], match[2]
+        free = i + k
 
 
 def find_cues(text: str, lang: Lang, norm: str | None = None) -> tuple[Cue, ...]:

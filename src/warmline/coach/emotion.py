@@ -58,7 +58,7 @@ _MARKS = frozenset({"\x02", "\x03"})
 _ELONGATED = re.compile(r"([a-z])\1{2,}")  # "sooo", "pleeease", "hellooo"
 _ZH_REPEATED = re.compile(r"([\u4e00-\u9fff])\1{2,}|(?:啊|呀|吧){2,}")  # 啊啊啊, 又又又
 _SCARE_QUOTE = re.compile(r"[\"“'‘「][^\"”'’」\n]{1,24}[\"”'’」]")  # "final", “马上”
-_ELLIPSIS = re.compile(r"\.{3,}|…|。。")
+_UPPER_WORD = re.compile(r"(?<![A-Za-z])[A-Z]{2,}(?![A-Za-z])")  # a word in capitals
 _WORDS = re.compile(r"[A-Za-z]+")
 _STRONG_KINDS = frozenset({"phrase", "repeat", "complaint", "punctuation", "caps"})
 
@@ -77,12 +77,12 @@ def shape(text: str, norm: str, lang: Lang, cues: tuple[Cue, ...]) -> list[str]:
         if _ZH_REPEATED.search(norm):
             out.append("x:repeated")
     else:
-        words = _WORDS.findall(text)
-        size = len(words)
+        size = len(_WORDS.findall(text))
         short, long_ = size <= 4, size >= 45
-        upper = sum(1 for w in words if w.isupper() and len(w) > 1)
-        if upper >= 2 and upper * 2 >= size:
-            out.append("x:shouting")
+        if not text.islower():
+            upper = len(_UPPER_WORD.findall(text))
+            if upper >= 2 and upper * 2 >= size:
+                out.append("x:shouting")
         if _ELONGATED.search(norm):
             out.append("x:elongated")
     if short:
@@ -99,7 +99,7 @@ def shape(text: str, norm: str, lang: Lang, cues: tuple[Cue, ...]) -> list[str]:
         out.append("x:??")
     if _SCARE_QUOTE.search(text):
         out.append("x:quote")
-    if _ELLIPSIS.search(norm):
+    if "..." in norm or "…" in norm or "。。" in norm:
         out.append("x:ellipsis")
     kinds = {c.kind for c in cues if c.label == "anger"}
     if any(c.kind == "praise" for c in cues) and kinds & _STRONG_KINDS:
@@ -119,7 +119,10 @@ def features(
     """
     if norm is None:
         norm = normalise(text)
-    grams = FEATURISER.grams(_ELONGATED.sub(r"\1\1", norm) if lang == "en" else norm, lang)
+    if lang == "en" and _ELONGATED.search(norm):
+        grams = FEATURISER.grams(_ELONGATED.sub(r"\1\1", norm), lang)
+    else:
+        grams = FEATURISER.grams(norm, lang)
     if lang == "zh":
         grams = [g for g in grams if g not in _MARKS]
     if cues is None:

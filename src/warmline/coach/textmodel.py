@@ -23,7 +23,8 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from itertools import chain
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -57,8 +58,9 @@ class Featuriser:
     en_chars: int = 0
 
     def grams(self, norm: str, lang: Lang) -> list[str]:
-        norm = _SPACES.sub(" ", norm.strip())
+        """The n-grams of a normalised text, as a list (a model reads each once)."""
         if lang == "zh":
+            norm = _SPACES.sub(" ", norm.strip())
             s = "\x02" + norm + "\x03"
             n = len(s)
             grams: list[str] = []
@@ -66,17 +68,20 @@ class Featuriser:
                 if order == 1:
                     grams += s
                 else:
-                    grams += (s[i : i + order] for i in range(n - order + 1))
+                    grams += map(s.__getitem__, map(slice, range(n - order + 1), range(order, n + 1)))
             if self.zh_latin:
-                grams += ["w:" + w for w in _ZH_LATIN.findall(norm)]
+                grams += map(_W, _ZH_LATIN.findall(norm))
             return grams
+        # tokens never hold white space, so English needs no space folding
         tokens = _EN_TOKEN.findall(norm)
-        grams = ["w:" + t for t in tokens]
+        if self.en_chars:
+            # each distinct word's "w:" feature and letter n-grams, kept per word
+            grams = list(chain.from_iterable(map(_word_grams(self.en_chars), tokens)))
+        else:
+            grams = list(map(_W, tokens))
         if self.en_pairs:
-            grams += [
-                "b:" + a + " " + b for a, b in zip(["^", *tokens], [*tokens, "$"], strict=True)
-            ]
-        if self.negation:
+            grams += ["b:" + a + " " + b for a, b in zip(["^", *tokens], [*tokens, "$"], strict=True)]
+        if self.negation and (not _NEGATORS.isdisjoint(tokens) or "n't" in norm):
             negated = 0
             for t in tokens:
                 # "not happy", "never replied": the words after a negation, marked
@@ -87,12 +92,24 @@ class Featuriser:
                     negated = 0
                 if t in _NEGATORS or t.endswith("n't"):
                     negated = self.negation
-        if self.en_chars:
-            k = self.en_chars
-            for t in tokens:
-                if len(t) > k and t[0].isalpha():
-                    grams += ("c:" + t[i : i + k] for i in range(len(t) - k + 1))
         return grams
+
+
+_W = "w:".__add__
+
+
+@lru_cache(maxsize=8)
+def _word_grams(k: int) -> Callable[[str], tuple[str, ...]]:
+    """A function from a word to its "w:" feature and its "c:" letter k-grams (when it
+    is longer than k and starts with a letter), remembered per word."""
+
+    @lru_cache(maxsize=1 << 16)
+    def word_grams(t: str) -> tuple[str, ...]:
+        if len(t) > k and t[0].isalpha():
+            return ("w:" + t, *("c:" + t[i : i + k] for i in range(len(t) - k + 1)))
+        return ("w:" + t,)
+
+    return word_grams
 
 
 def logits(
@@ -106,7 +123,7 @@ def logits(
     scale = 1.0 / math.sqrt(len(unique)) if unique else 0.0
     # map() and zip() keep the per-feature work in C: several times faster
     # than a Python loop over the features
-    rows = [w for w in map(weights.get, unique) if w]
+    rows = list(filter(None, map(weights.get, unique)))
     out = (
         [b + scale * sum(col) for b, col in zip(bias, zip(*rows, strict=True), strict=True)]
         if rows
