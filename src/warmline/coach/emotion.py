@@ -138,6 +138,12 @@ def _models() -> ModelFile:
     return load_model(MODEL_RESOURCE, LABELS)
 
 
+def _shifted(cue: Cue, whole: str, tail_at: int, shift: int) -> Cue:
+    start = cue.start + shift if cue.start >= tail_at else cue.start
+    end = cue.end + shift if cue.end > tail_at else cue.end
+    return Cue(whole[start:end], cue.label, cue.kind, start, end)
+
+
 def language_of(text: str) -> Lang:
     """core.text.detect_language's rule (Han >= Latin letters / 4), counted by regex."""
     han = len(_HAN.findall(text))
@@ -147,11 +153,38 @@ def language_of(text: str) -> Lang:
     return "zh" if han >= latin / 4 else "en"
 
 
+# A long message is read from its opening and its closing: that is where a writer
+# says how they feel ("I'm very disappointed…", "…please sort this out today"); the
+# middle of a long mail (a spec, a log, a digest) says little about it and, with the
+# n-grams scaled to unit length, would only dilute what the ends say.
+HEAD, TAIL = 1000, 300
+
+
+def window(text: str) -> tuple[str, int, int]:
+    """(the part of `text` the classifier reads, where its tail starts in it, how far
+    that tail is shifted from its place in `text`): the whole text up to HEAD + TAIL
+    characters, else the first HEAD and the last TAIL characters (cut at white space,
+    so no word is split) joined by a line break."""
+    if len(text) <= HEAD + TAIL:
+        return text, len(text), 0
+    head = text[:HEAD]
+    cut = head.rfind(" ", HEAD - 40)
+    head = head[:cut] if cut > 0 else head
+    start = len(text) - TAIL
+    space = text.find(" ", start, start + 40)
+    start = space + 1 if space >= 0 else start
+    return head + "\n" + text[start:], len(head) + 1, start - len(head) - 1
+
+
 def classify(text: str, lang: Lang | None = None) -> Affect:
-    """Read the emotion of one message."""
+    """Read the emotion of one message (of a long one, its opening and closing: `window`)."""
+    whole = text
+    text, tail_at, shift = window(text)
     language: Lang = lang or language_of(text)
     norm = normalise(text)
     cues = find_cues(text, language, norm)
+    if shift:  # offsets and words in the whole message
+        cues = tuple(_shifted(c, whole, tail_at, shift) for c in cues)
     if not text.strip():
         return Affect("neutral", 1.0, tuple((lab, float(lab == "neutral")) for lab in LABELS), ())
     model = _models().langs[language]

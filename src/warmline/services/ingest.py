@@ -26,6 +26,7 @@ from warmline.core.error import WarmlineError
 from warmline.core.message import Message
 from warmline.core.text import Text
 from warmline.ingest import IMPORTERS, ImportedMessage, Options, SkipLog, detect, paste, read
+from warmline.ingest.ahead import read_ahead, worth_a_process
 from warmline.ingest.record import SKIP_REASONS
 from warmline.ingest.table import Columns
 from warmline.ingest.whatsapp import DATE_ORDERS
@@ -175,10 +176,16 @@ class IngestService(ServiceBase):
             now=self.now(),
         )
         skipped = SkipLog()
+
+        def source() -> Iterable[ImportedMessage]:
+            if worth_a_process(p):  # a large file: parsed beside the storing and reading
+                return read_ahead(lambda skips: read(p, name, options, skips), skipped)
+            return read(p, name, options, skipped)
+
         return self._run(
             str(p),
             name,
-            lambda: read(p, name, options, skipped),
+            source,
             skipped,
             client=client,
             maps=maps,
