@@ -15,7 +15,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from warmline.coach.question import is_question, sentence_spans
+from warmline.coach.question import (
+    LONG_TEXT,
+    is_question,
+    match_starts,
+    sentence_spans,
+    sentences_at,
+)
 from warmline.core.ledger import Party
 from warmline.core.text import Lang, detect_language
 from warmline.core.timeexpr import TimeMention, find_times
@@ -91,15 +97,38 @@ _ZH_VERB = re.compile(_ZH_VERBS)
 _EN_PRESENT_ANYWHERE = re.compile(_EN_PRESENT_WORDS, re.IGNORECASE)
 
 
+# The same English patterns for lower-cased text without IGNORECASE (several times faster).
+_EN_SELF_FUTURE_LOWER = re.compile(_EN_SELF_FUTURE.pattern)
+_EN_ACTION_LOWER = re.compile(_EN_ACTION.pattern)
+_EN_PRESENT_LOWER = re.compile(_EN_PRESENT_WORDS)
+
+
 def may_promise(text: str, lang: Lang) -> bool:
     """False only when no sentence of `text` is a promise in `lang`: a test on the whole
     text, much cheaper than reading it sentence by sentence."""
     if lang == "zh":
         return bool(_ZH_VERB.search(text) and _ZH_FUTURE.search(text))
+    lower = text.lower()
+    if len(lower) != len(text):  # (a letter whose lower case is longer: read as written)
+        return bool(
+            (_EN_SELF_FUTURE.search(text) and _EN_ACTION.search(text))
+            or _EN_PRESENT_ANYWHERE.search(text)
+        )
     return bool(
-        (_EN_SELF_FUTURE.search(text) and _EN_ACTION.search(text))
-        or _EN_PRESENT_ANYWHERE.search(text)
+        (_EN_SELF_FUTURE_LOWER.search(lower) and _EN_ACTION_LOWER.search(lower))
+        or _EN_PRESENT_LOWER.search(lower)
     )
+
+
+def promise_positions(text: str, lang: Lang) -> list[int] | None:
+    """Where `text` holds what a promise sentence needs (a verb of ours in Chinese; "I'll",
+    "we will"… or "sending…" in English); None when that cannot be told."""
+    if lang == "zh":
+        return [m.start() for m in _ZH_VERB.finditer(text)]
+    lower = text.lower()
+    if len(lower) != len(text):
+        return None
+    return [*match_starts(_EN_SELF_FUTURE_LOWER, lower), *match_starts(_EN_PRESENT_LOWER, lower)]
 
 
 def _best_time(mentions: list[TimeMention]) -> TimeMention | None:
@@ -166,7 +195,9 @@ def extract_commitments(
     found: list[Promise] = []
     if not may_promise(text, language):
         return found
-    for start, end in sentence_spans(text):
+    positions = promise_positions(text, language) if len(text) > LONG_TEXT else None
+    spans = sentence_spans(text) if positions is None else sentences_at(text, positions)
+    for start, end in spans:
         sentence = text[start:end]
         if is_question(sentence, language):
             continue

@@ -12,6 +12,8 @@ question word (能不能, 是否, 什么时候, 多少) that is not embedded in 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -30,9 +32,10 @@ class Question:
 
 # A sentence ends at 。！？!?；; or a line break, and at ". " (not in 3.5 or e.g.).
 # The dot comes before its lookbehinds (which then include it), so they run only at dots.
+# (The look-ahead at the characters a sentence end starts with lets re skip the others.)
 _SENTENCE_END = re.compile(
-    r"[。！？!?；;…\n]+[”’\"')）]*|\.(?<![A-Z]\.)(?<!\b[a-z]\.)(?<!\d\.)(?<!Mr\.)(?<!Ms\.)(?<!Dr\.)(?<!Mrs\.)(?<!vs\.)"
-    r"(?<!etc\.)(?<!No\.)(?<!St\.)(?:\s+|$)|~+\s+|～+"
+    r"(?=[。！？!?；;…\n.~～])(?:[。！？!?；;…\n]+[”’\"')）]*|\.(?<![A-Z]\.)(?<!\b[a-z]\.)(?<!\d\.)(?<!Mr\.)(?<!Ms\.)(?<!Dr\.)(?<!Mrs\.)(?<!vs\.)"
+    r"(?<!etc\.)(?<!No\.)(?<!St\.)(?:\s+|$)|~+\s+|～+)"
 )
 _TRAILING = re.compile(r"[\s\U0001F300-\U0001FAFF\u2600-\u27BF~～。.,，、)）\"”']*$")
 
@@ -228,6 +231,49 @@ def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=16)
+def _sentence_ends(text: str) -> tuple[int, ...]:
+    """Where each sentence of `text` ends, white space included (the last at len(text))."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    if not ends or ends[-1] < len(text):
+        ends.append(len(text))
+    return tuple(ends)
+
+
+def sentences_at(text: str, positions: Iterable[int]) -> list[tuple[int, int]]:
+    """The spans of `sentence_spans(text)` that hold one of `positions`, in order.
+
+    A long message is read this way: a whole-text search (in C) finds where a reader's
+    phrases can be, and only those sentences are read one by one.
+    """
+    ends = _sentence_ends(text)
+    out = []
+    for i in sorted({bisect_right(ends, p) for p in positions}):
+        if i >= len(ends):
+            continue
+        a, b = (ends[i - 1] if i else 0), ends[i]
+        part = text[a:b]
+        s, e = a + len(part) - len(part.lstrip()), b - len(part) + len(part.rstrip())
+        if s < e:
+            out.append((s, e))
+    return out
+
+
+def match_starts(pattern: re.Pattern[str], text: str) -> Iterator[int]:
+    """Every position where `pattern` matches `text`, overlapping matches included (a
+    match that runs on into the next sentence hides none of that sentence's own)."""
+    search = pattern.search
+    m = search(text)
+    while m is not None:
+        yield m.start()
+        m = search(text, m.start() + 1)
+
+
+# Messages longer than this are read sentence by sentence only where a whole-text search
+# found something; shorter ones have few sentences, and are read one by one.
+LONG_TEXT = 300
+
+
 def is_question(sentence: str, lang: Lang | None = None) -> bool:
     """Does this one sentence ask something?"""
     s = sentence.strip()
@@ -279,13 +325,17 @@ def is_status_request(text: str, lang: Lang | None = None) -> bool:
 
     Both languages' phrasings count (Chinese messages quote English, "any
     update?", and back). The whole message is searched once; only a message
-    that holds a candidate is read sentence by sentence, for the guards.
+    that holds a candidate is read sentence by sentence, for the guards (of a
+    long message, only its sentences that hold one).
     """
+    lower = text.lower()
+    if len(text) > LONG_TEXT and len(lower) == len(text):
+        return _long_asks_status(text, lower)
     zh = bool(_HAN_CHAR.search(text)) and bool("呢" in text or _ZH_STATUS.search(text))
     # Cheapest first; the long phrase list runs on the lower-cased text without
     # IGNORECASE, which Python's re matches several times faster.
     en = bool(_LATIN_WORD.search(text)) and bool(
-        _EN_BARE_WORD.search(text) or _EN_YET.search(text) or _EN_STATUS_LOWER.search(text.lower())
+        _EN_BARE_WORD.search(text) or _EN_YET.search(text) or _EN_STATUS_LOWER.search(lower)
     )
     if not (zh or en):
         return False
@@ -293,6 +343,33 @@ def is_status_request(text: str, lang: Lang | None = None) -> bool:
         (zh and _zh_asks_status(text[s:e])) or (en and _en_asks_status(text[s:e]))
         for s, e in sentences(text)
     )
+
+
+def _long_asks_status(text: str, lower: str) -> bool:
+    """is_status_request for a long message: the whole-text searches that tell whether
+    it may ask also say where, and only those sentences are read."""
+    zh_found: list[int] = []
+    if _HAN_CHAR.search(text):
+        zh_found += match_starts(_ZH_STATUS, text)
+        zh_found += (m.start() for m in _ZH_NE.finditer(text))  # _ZH_WHERE_IS
+    en_found: list[int] = []
+    if _LATIN_WORD.search(text):
+        en_found += match_starts(_EN_STATUS_LOWER, lower)
+        en_found += match_starts(_EN_BARE_WORD_LOWER, lower)  # _EN_BARE
+        en_found += match_starts(_EN_YET_LOWER, lower)
+        if en_found:
+            en_found += match_starts(_EN_STILL_WAITING, lower)  # "still waiting" at a sentence end
+    zh, en = bool(zh_found), bool(en_found)
+    return any(
+        (zh and _zh_asks_status(text[s:e])) or (en and _en_asks_status(text[s:e]))
+        for s, e in sentences_at(text, zh_found + en_found)
+    )
+
+
+_ZH_NE = re.compile("呢")
+_EN_STILL_WAITING = re.compile("still waiting")
+_EN_BARE_WORD_LOWER = re.compile(_EN_BARE_WORD.pattern)
+_EN_YET_LOWER = re.compile(_EN_YET.pattern)
 
 
 def _zh_asks_status(sentence: str) -> bool:
@@ -329,11 +406,41 @@ _EN_ASKING = re.compile(_EN_ASKING_WORDS, re.IGNORECASE)
 def may_ask(text: str, lang: Lang) -> bool:
     """False only when no sentence of `text` is a question for `is_question(…, lang)`:
     a test on the whole text, much cheaper than reading it sentence by sentence."""
-    if "?" in text or "？" in text or _EN_ASK.search(text):
+    if "?" in text or "？" in text:
+        return True
+    lower = text.lower()
+    if _EN_ASK_LOWER.search(lower) if len(lower) == len(text) else _EN_ASK.search(text):
         return True
     if lang == "zh":
         return bool(_ZH_QUESTION_CHARS.search(text) or _ZH_ASK.search(text) or _ZH_WH.search(text))
+    if len(lower) == len(text):
+        return bool(_EN_ASKING_LOWER.search(lower))
     return bool(_EN_ASKING.search(text))
+
+
+_QUESTION_MARK = re.compile("[?？]")
+# For the whole-text searches of a long message: the same patterns for lower-cased text
+# without IGNORECASE, which Python's re runs several times faster; a look-ahead at the
+# letters the English asking words start with lets it skip the other positions at once.
+_EN_ASK_LOWER = re.compile(_EN_ASK.pattern)
+_EN_ASKING_LOWER = re.compile("(?=[acdhimsw])" + _EN_ASKING_WORDS)
+
+
+def question_positions(text: str, lang: Lang) -> list[int] | None:
+    """Where `text` holds what `is_question(…, lang)` needs of a sentence (see may_ask);
+    None when that cannot be told from the lower-cased text."""
+    lower = text.lower()
+    if len(lower) != len(text):
+        return None
+    found = [m.start() for m in _QUESTION_MARK.finditer(text)]
+    found += match_starts(_EN_ASK_LOWER, lower)
+    if lang == "zh":
+        found += (m.start() for m in _ZH_QUESTION_CHARS.finditer(text))
+        found += match_starts(_ZH_ASK, text)
+        found += match_starts(_ZH_WH, text)
+    else:
+        found += match_starts(_EN_ASKING_LOWER, lower)
+    return found
 
 
 def find_questions(text: str, lang: Lang | None = None) -> tuple[Question, ...]:
@@ -342,7 +449,9 @@ def find_questions(text: str, lang: Lang | None = None) -> tuple[Question, ...]:
     if not may_ask(text, language):
         return ()
     found = []
-    for s, e in sentence_spans(text):
+    positions = question_positions(text, language) if len(text) > LONG_TEXT else None
+    spans = sentence_spans(text) if positions is None else sentences_at(text, positions)
+    for s, e in spans:
         sentence = text[s:e]
         if is_question(sentence, language):
             found.append(Question(sentence, s, e, is_status_request(sentence, language)))

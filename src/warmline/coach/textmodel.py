@@ -24,10 +24,10 @@ import json
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping
-from itertools import chain
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import chain
 
 from warmline.core.text import Lang
 

@@ -1,0 +1,89 @@
+"""A large export parsed in a forked second process gives what parsing it inline gives."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from warmline.core.error import WarmlineError
+from warmline.ingest import ImportedMessage, SkipLog, read
+from warmline.ingest import ahead
+from warmline.ingest.ahead import read_ahead, worth_a_process
+
+pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="fork is used on Linux only")
+
+
+def test_messages_skips_and_order_are_those_of_the_inline_parse(fixtures: Path) -> None:
+    path = fixtures / "telegram" / "result.json"
+    inline_skips, forked_skips = SkipLog(), SkipLog()
+    inline = list(read(path, skipped=inline_skips))
+    forked = list(read_ahead(lambda skips: read(path, skipped=skips), forked_skips))
+    assert forked == inline
+    assert forked_skips.counts == inline_skips.counts == {"unsupported": 1}
+    assert forked_skips.samples == inline_skips.samples
+
+
+def test_a_parse_error_comes_back_after_the_messages_before_it(
+    fixtures: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ahead, "CHUNK", 1)
+    path = fixtures / "telegram" / "truncated.json"
+    got: list[ImportedMessage] = []
+    with pytest.raises(WarmlineError, match=r"truncated\.json: line \d+: .*truncated"):
+        for item in read_ahead(lambda skips: read(path, skipped=skips), SkipLog()):
+            got.append(item)
+    inline: list[ImportedMessage] = []
+    with pytest.raises(WarmlineError):
+        for item in read(path):
+            inline.append(item)
+    assert got == inline
+
+
+def _endless(skips: SkipLog) -> Iterator[ImportedMessage]:
+    from datetime import UTC, datetime
+
+    n = 0
+    while True:
+        n += 1
+        yield ImportedMessage(
+            "csv", f"x{n}", "t", datetime(2026, 1, 1, tzinfo=UTC), 0, "a", "a", "hi", "csv"
+        )
+
+
+def test_stopping_early_stops_the_child() -> None:
+    stream = read_ahead(_endless, SkipLog())
+    first = [next(stream) for _ in range(5)]
+    assert [m.external_id for m in first] == ["x1", "x2", "x3", "x4", "x5"]
+    stream.close()  # the finally block terminates and joins the child
+    import multiprocessing
+
+    assert not multiprocessing.active_children()
+
+
+def test_an_error_that_cannot_be_pickled_arrives_as_its_text() -> None:
+    class Odd(Exception):
+        def __init__(self, a: str, b: str) -> None:
+            super().__init__(f"{a} {b}")
+
+    def broken(skips: SkipLog) -> Iterator[ImportedMessage]:
+        raise Odd("odd", "failure")
+        yield  # pragma: no cover
+
+    with pytest.raises(WarmlineError, match="odd failure"):
+        list(read_ahead(broken, SkipLog()))
+
+
+def test_only_large_files_are_worth_a_process(tmp_path: Path) -> None:
+    small = tmp_path / "small.txt"
+    small.write_text("x")
+    assert not worth_a_process(small)
+    assert not worth_a_process(tmp_path)  # a folder is parsed inline
+    large = tmp_path / "large.txt"
+    with large.open("wb") as out:
+        out.truncate(ahead.MIN_BYTES)
+    import os
+
+    assert worth_a_process(large) == ((os.cpu_count() or 1) >= 2)
