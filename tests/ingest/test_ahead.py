@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 
 from warmline.core.error import WarmlineError
-from warmline.ingest import ImportedMessage, SkipLog, read
-from warmline.ingest import ahead
+from warmline.ingest import ImportedMessage, SkipLog, ahead, read
 from warmline.ingest.ahead import read_ahead, worth_a_process
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="fork is used on Linux only")

@@ -573,8 +573,7 @@ def _en_matches(
     hits = [
         i
         for i, word in enumerate(tokens)
-        if (only is None or word in only)
-        and (known[word] if word in known else _starts_for(word))
+        if (only is None or word in only) and (known[word] if word in known else _starts_for(word))
     ]
     if not hits:
         return

@@ -68,7 +68,9 @@ class Featuriser:
                 if order == 1:
                     grams += s
                 else:
-                    grams += map(s.__getitem__, map(slice, range(n - order + 1), range(order, n + 1)))
+                    grams += map(
+                        s.__getitem__, map(slice, range(n - order + 1), range(order, n + 1))
+                    )
             if self.zh_latin:
                 grams += map(_W, _ZH_LATIN.findall(norm))
             return grams
@@ -80,7 +82,9 @@ class Featuriser:
         else:
             grams = list(map(_W, tokens))
         if self.en_pairs:
-            grams += ["b:" + a + " " + b for a, b in zip(["^", *tokens], [*tokens, "$"], strict=True)]
+            grams += [
+                "b:" + a + " " + b for a, b in zip(["^", *tokens], [*tokens, "$"], strict=True)
+            ]
         if self.negation and (not _NEGATORS.isdisjoint(tokens) or "n't" in norm):
             negated = 0
             for t in tokens:
