@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 
 from warmline.core.message import EMOTIONS, Emotion
 from warmline.core.text import Lang
@@ -378,7 +379,7 @@ _FULL_WIDTH = str.maketrans(
 )
 _FULL_WIDTH_CHARS = re.compile("[\uff01-\uff5e\u3000\u2018\u2019]")
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[!?]")
-_PUNCT = re.compile(r"\?{2,}|\?!+|!\?+|!{3,}")
+_PUNCT = re.compile(r"(?=[?!])(?:\?{2,}|\?!+|!\?+|!{3,})")
 _CAPS = re.compile(r"\b[A-Z]{3,}\b")
 _LATIN = re.compile(r"[A-Za-z]")
 _ZH_END_TAG = re.compile(r"好吗[?。!]*$")
@@ -577,7 +578,10 @@ def _en_matches(
     ]
     if not hits:
         return
-    spans: list[tuple[int, int]] | None = None
+    # where the tokens of a phrase found are: the match iterator is advanced (in C) only
+    # as far as the tokens needed, in order
+    where = _WORD.finditer(norm)
+    seen = -1  # the index of the last token taken from `where`
     n = len(tokens)
     free = 0  # the first token not inside a phrase found already
     for i in hits:
@@ -604,10 +608,11 @@ def _en_matches(
             match = single
         if match is None:
             continue
-        if spans is None:
-            spans = [m.span() for m in _WORD.finditer(norm)]
         k = len(match[0])
-        yield spans[i][0], spans[i + k - 1][1], match[1], match[2]
+        first = next(islice(where, i - seen - 1, None))
+        final = first if k == 1 else next(islice(where, k - 2, None))
+        seen = i + k - 1
+        yield first.start(), final.end(), match[1], match[2]
         free = i + k
 
 

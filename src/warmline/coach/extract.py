@@ -18,11 +18,11 @@ from datetime import datetime
 from warmline.coach.question import (
     LONG_TEXT,
     is_question,
-    match_starts,
     sentence_spans,
     sentences_at,
 )
 from warmline.core.ledger import Party
+from warmline.core.scan import Scan
 from warmline.core.text import Lang, detect_language
 from warmline.core.timeexpr import TimeMention, find_times
 
@@ -120,15 +120,20 @@ def may_promise(text: str, lang: Lang) -> bool:
     )
 
 
-def promise_positions(text: str, lang: Lang) -> list[int] | None:
+def promise_positions(text: str, lang: Lang) -> list[tuple[int, int]] | None:
     """Where `text` holds what a promise sentence needs (a verb of ours in Chinese; "I'll",
     "we will"… or "sending…" in English); None when that cannot be told."""
     if lang == "zh":
-        return [m.start() for m in _ZH_VERB.finditer(text)]
+        return _ZH_VERB_SCAN.spans(text)
     lower = text.lower()
     if len(lower) != len(text):
         return None
-    return [*match_starts(_EN_SELF_FUTURE_LOWER, lower), *match_starts(_EN_PRESENT_LOWER, lower)]
+    return _EN_SELF_FUTURE_SCAN.spans(lower) + _EN_PRESENT_SCAN.spans(lower)
+
+
+_ZH_VERB_SCAN = Scan(_ZH_VERB)
+_EN_SELF_FUTURE_SCAN = Scan(_EN_SELF_FUTURE_LOWER)
+_EN_PRESENT_SCAN = Scan(_EN_PRESENT_LOWER)
 
 
 def _best_time(mentions: list[TimeMention]) -> TimeMention | None:

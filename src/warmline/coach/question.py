@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from warmline.core.scan import Scan
 from warmline.core.text import Lang, detect_language
 
 
@@ -240,15 +241,19 @@ def _sentence_ends(text: str) -> tuple[int, ...]:
     return tuple(ends)
 
 
-def sentences_at(text: str, positions: Iterable[int]) -> list[tuple[int, int]]:
-    """The spans of `sentence_spans(text)` that hold one of `positions`, in order.
+def sentences_at(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans of `sentence_spans(text)` that a span of `spans` touches, in order.
 
-    A long message is read this way: a whole-text search (in C) finds where a reader's
-    phrases can be, and only those sentences are read one by one.
+    A long message is read this way: a whole-text search (core.scan) finds where a
+    reader's phrases can be, and only those sentences are read one by one.
     """
     ends = _sentence_ends(text)
+    picked: set[int] = set()
+    for start, end in spans:
+        first = bisect_right(ends, start)
+        picked.update(range(first, max(first, bisect_right(ends, end - 1)) + 1))
     out = []
-    for i in sorted({bisect_right(ends, p) for p in positions}):
+    for i in sorted(picked):
         if i >= len(ends):
             continue
         a, b = (ends[i - 1] if i else 0), ends[i]
@@ -257,16 +262,6 @@ def sentences_at(text: str, positions: Iterable[int]) -> list[tuple[int, int]]:
         if s < e:
             out.append((s, e))
     return out
-
-
-def match_starts(pattern: re.Pattern[str], text: str) -> Iterator[int]:
-    """Every position where `pattern` matches `text`, overlapping matches included (a
-    match that runs on into the next sentence hides none of that sentence's own)."""
-    search = pattern.search
-    m = search(text)
-    while m is not None:
-        yield m.start()
-        m = search(text, m.start() + 1)
 
 
 # Messages longer than this are read sentence by sentence only where a whole-text search
@@ -348,17 +343,15 @@ def is_status_request(text: str, lang: Lang | None = None) -> bool:
 def _long_asks_status(text: str, lower: str) -> bool:
     """is_status_request for a long message: the whole-text searches that tell whether
     it may ask also say where, and only those sentences are read."""
-    zh_found: list[int] = []
+    zh_found: list[tuple[int, int]] = []
     if _HAN_CHAR.search(text):
-        zh_found += match_starts(_ZH_STATUS, text)
-        zh_found += (m.start() for m in _ZH_NE.finditer(text))  # _ZH_WHERE_IS
-    en_found: list[int] = []
+        zh_found += _ZH_STATUS_SCAN.spans(text)
+        zh_found += _ZH_NE_SCAN.spans(text)  # _ZH_WHERE_IS
+    en_found: list[tuple[int, int]] = []
     if _LATIN_WORD.search(text):
-        en_found += match_starts(_EN_STATUS_LOWER, lower)
-        en_found += match_starts(_EN_BARE_WORD_LOWER, lower)  # _EN_BARE
-        en_found += match_starts(_EN_YET_LOWER, lower)
-        if en_found:
-            en_found += match_starts(_EN_STILL_WAITING, lower)  # "still waiting" at a sentence end
+        en_found += _EN_STATUS_SCAN.spans(lower)  # (with "still waiting" anywhere)
+        en_found += _EN_BARE_WORD_SCAN.spans(lower)  # _EN_BARE
+        en_found += _EN_YET_SCAN.spans(lower)
     zh, en = bool(zh_found), bool(en_found)
     return any(
         (zh and _zh_asks_status(text[s:e])) or (en and _en_asks_status(text[s:e]))
@@ -366,10 +359,12 @@ def _long_asks_status(text: str, lower: str) -> bool:
     )
 
 
-_ZH_NE = re.compile("呢")
-_EN_STILL_WAITING = re.compile("still waiting")
-_EN_BARE_WORD_LOWER = re.compile(_EN_BARE_WORD.pattern)
-_EN_YET_LOWER = re.compile(_EN_YET.pattern)
+# The whole-text searches of a long message (core.scan: where each may match).
+_ZH_STATUS_SCAN = Scan(_ZH_STATUS)
+_ZH_NE_SCAN = Scan(re.compile("呢"))
+_EN_STATUS_SCAN = Scan(_EN_STATUS_LOWER)
+_EN_BARE_WORD_SCAN = Scan(re.compile(_EN_BARE_WORD.pattern))
+_EN_YET_SCAN = Scan(re.compile(_EN_YET.pattern))
 
 
 def _zh_asks_status(sentence: str) -> bool:
@@ -426,21 +421,29 @@ _EN_ASK_LOWER = re.compile(_EN_ASK.pattern)
 _EN_ASKING_LOWER = re.compile("(?=[acdhimsw])" + _EN_ASKING_WORDS)
 
 
-def question_positions(text: str, lang: Lang) -> list[int] | None:
+def question_positions(text: str, lang: Lang) -> list[tuple[int, int]] | None:
     """Where `text` holds what `is_question(…, lang)` needs of a sentence (see may_ask);
     None when that cannot be told from the lower-cased text."""
     lower = text.lower()
     if len(lower) != len(text):
         return None
-    found = [m.start() for m in _QUESTION_MARK.finditer(text)]
-    found += match_starts(_EN_ASK_LOWER, lower)
+    found = _QUESTION_MARK_SCAN.spans(text)
+    found += _EN_ASK_SCAN.spans(lower)
     if lang == "zh":
-        found += (m.start() for m in _ZH_QUESTION_CHARS.finditer(text))
-        found += match_starts(_ZH_ASK, text)
-        found += match_starts(_ZH_WH, text)
+        found += _ZH_QUESTION_CHARS_SCAN.spans(text)
+        found += _ZH_ASK_SCAN.spans(text)
+        found += _ZH_WH_SCAN.spans(text)
     else:
-        found += match_starts(_EN_ASKING_LOWER, lower)
+        found += _EN_ASKING_SCAN.spans(lower)
     return found
+
+
+_QUESTION_MARK_SCAN = Scan(_QUESTION_MARK)
+_EN_ASK_SCAN = Scan(_EN_ASK_LOWER)
+_EN_ASKING_SCAN = Scan(_EN_ASKING_LOWER)
+_ZH_QUESTION_CHARS_SCAN = Scan(_ZH_QUESTION_CHARS)
+_ZH_ASK_SCAN = Scan(_ZH_ASK)
+_ZH_WH_SCAN = Scan(_ZH_WH)
 
 
 def find_questions(text: str, lang: Lang | None = None) -> tuple[Question, ...]:

@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from itertools import chain
+from itertools import chain, compress
 
 from warmline.core.text import Lang
 
@@ -86,20 +86,43 @@ class Featuriser:
                 "b:" + a + " " + b for a, b in zip(["^", *tokens], [*tokens, "$"], strict=True)
             ]
         if self.negation and (not _NEGATORS.isdisjoint(tokens) or "n't" in norm):
-            negated = 0
-            for t in tokens:
-                # "not happy", "never replied": the words after a negation, marked
-                if negated and t[0].isalpha():
-                    grams.append("n:" + t)
-                    negated -= 1
-                elif not t[0].isalnum():
-                    negated = 0
-                if t in _NEGATORS or t.endswith("n't"):
-                    negated = self.negation
+            grams += negated(tokens, self.negation)
         return grams
 
 
 _W = "w:".__add__
+
+
+@lru_cache(maxsize=1 << 16)
+def _negates(token: str) -> bool:
+    return token in _NEGATORS or token.endswith("n't")
+
+
+def negated(tokens: list[str], reach: int) -> list[str]:
+    """ "not happy", "never replied": the `reach` words after each negation, marked "n:".
+
+    A word is counted until a punctuation token ends the clause; a negation inside
+    the reach of another starts its own. Only the negations are visited one by one
+    (found in C), not every word.
+    """
+    at = list(compress(range(len(tokens)), map(_negates, tokens)))
+    out: list[str] = []
+    n = len(tokens)
+    for k, i in enumerate(at):
+        stop = at[k + 1] if k + 1 < len(at) else n
+        left = reach
+        j = i + 1
+        while left and j < n:
+            t = tokens[j]
+            if t[0].isalpha():
+                out.append("n:" + t)
+                left -= 1
+            elif not t[0].isalnum():
+                break
+            if j == stop:
+                break
+            j += 1
+    return out
 
 
 @lru_cache(maxsize=8)

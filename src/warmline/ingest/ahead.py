@@ -17,14 +17,17 @@ threads) — is a process used; elsewhere the parser runs inline as before.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import pickle
+import queue
 import sys
 import threading
 from collections.abc import Callable, Iterator
 from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import Any
 
 from warmline.core.error import WarmlineError
 from warmline.ingest.record import ImportedMessage, SkipLog
@@ -32,6 +35,7 @@ from warmline.ingest.record import ImportedMessage, SkipLog
 # Smaller files parse in well under a second: a second process would not pay for itself.
 MIN_BYTES = 2_000_000
 CHUNK = 200  # messages sent through the pipe at a time
+AHEAD = 8  # chunks received and waiting at most (memory stays bounded)
 
 Parser = Callable[[SkipLog], Iterator[ImportedMessage]]
 
@@ -52,21 +56,24 @@ def worth_a_process(path: Path) -> bool:
 
 
 def read_ahead(parse: Parser, skipped: SkipLog) -> Iterator[ImportedMessage]:
-    """The messages `parse(skips)` yields, parsed in a forked child process."""
+    """The messages `parse(skips)` yields, parsed in a forked child process.
+
+    A thread of this process takes the child's chunks off the pipe as soon as they
+    come (up to AHEAD chunks wait), so the child never stalls while this process
+    stores and reads.
+    """
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
     child = context.Process(target=_produce, args=(parse, sender), daemon=True)
     child.start()
     sender.close()
+    chunks: queue.Queue[tuple[str, Any]] = queue.Queue(maxsize=AHEAD)
+    stop = threading.Event()
+    pump = threading.Thread(target=_pump, args=(receiver, chunks, stop), daemon=True)
+    pump.start()
     try:
         while True:
-            try:
-                kind, payload = receiver.recv()
-            except EOFError:
-                raise WarmlineError(
-                    "import: the parsing process stopped unexpectedly; nothing was stored "
-                    "from this file. Try again; if it happens again, report it."
-                ) from None
+            kind, payload = chunks.get()
             if kind == "items":
                 yield from payload
             elif kind == "done":
@@ -75,13 +82,42 @@ def read_ahead(parse: Parser, skipped: SkipLog) -> Iterator[ImportedMessage]:
                 for reason, where in samples.items():
                     skipped.samples.setdefault(reason, where)
                 return
-            else:
+            elif kind == "error":
                 raise payload
+            else:
+                raise WarmlineError(
+                    "import: the parsing process stopped unexpectedly; nothing was stored "
+                    "from this file. Try again; if it happens again, report it."
+                )
     finally:
-        receiver.close()
+        stop.set()
         if child.is_alive():
             child.terminate()
         child.join()
+        while pump.is_alive():  # let the pump see the end (it may wait on a full queue)
+            with contextlib.suppress(queue.Empty):
+                chunks.get(timeout=0.05)
+        pump.join()
+        receiver.close()
+
+
+def _pump(
+    receiver: Connection, chunks: queue.Queue[tuple[str, Any]], stop: threading.Event
+) -> None:
+    """In a thread: move the child's chunks from the pipe to the queue, until the end."""
+    while not stop.is_set():
+        try:
+            message = receiver.recv()
+        except (EOFError, OSError):
+            message = ("ended", None)
+        while not stop.is_set():
+            try:
+                chunks.put(message, timeout=0.05)
+                break
+            except queue.Full:
+                continue
+        if message[0] != "items":
+            return
 
 
 def _produce(parse: Parser, sender: Connection) -> None:

@@ -1,0 +1,153 @@
+"""Where in a long text a pattern may match: a fast whole-text search (RE2).
+
+The coach's readers decide sentence by sentence with Python's `re` (look-arounds,
+anchors, Unicode word boundaries). On a long message (an email of a few thousand
+characters) they first ask where their phrases can be at all, and read only those
+sentences. That whole-text search is what `Scan` does, with Google's RE2 (the
+`google-re2` package): a finite-automaton engine that runs a list of a hundred
+phrases over a text in one linear pass, twenty times faster than `re` trying each
+phrase at each position.
+
+A `Scan` answers with a superset: every position where the Python pattern matches
+is among its positions (never one fewer), though it may give more. It is built
+from the Python pattern itself, loosened where RE2 has no equivalent: look-arounds,
+anchors and word boundaries are dropped, and \\s, \\w, \\d become their Unicode
+classes. When RE2 is not installed or a pattern cannot be loosened so, the Python
+pattern is used as it is (exact, only slower). This is the one place that knows
+which engine runs: swap it here.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from re import _constants as c  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined]
+from typing import Any
+
+re2: Any
+try:
+    re2 = importlib.import_module("re2")
+except ImportError:  # pragma: no cover - the fallback is tested by forcing it
+    re2 = None
+
+# Supersets of what Python's \s, \w and \d match in text, kept to byte ranges so RE2's
+# automaton stays small: the ASCII members, and every character beyond ASCII.
+_BEYOND_ASCII = r"\x{80}-\x{10ffff}"
+_SPACE = r"\t-\r\x1c-\x20" + _BEYOND_ASCII
+_WORD = r"0-9A-Za-z_" + _BEYOND_ASCII
+_DIGIT = r"0-9" + _BEYOND_ASCII
+_ANY_CHAR = r"\x{0}-\x{10ffff}"
+_RE2_MAX_REPEAT = 1000
+_RE2_MEMORY = 64 << 20  # room for the automaton of a long phrase list
+
+
+class _Unsupported(Exception):
+    """A pattern RE2 cannot run, even loosened."""
+
+
+def _char(code: int) -> str:
+    ch = chr(code)
+    return ch if ch.isascii() and ch.isalnum() else f"\\x{{{code:x}}}"
+
+
+def _class_members(items: list[tuple[Any, Any]]) -> tuple[bool, str]:
+    negate = False
+    out = []
+    for op, av in items:
+        if op is c.NEGATE:
+            negate = True
+        elif op is c.LITERAL:
+            out.append(_char(av))
+        elif op is c.RANGE:
+            out.append(f"{_char(av[0])}-{_char(av[1])}")
+        elif op is c.CATEGORY:
+            if av is c.CATEGORY_SPACE:
+                out.append(_SPACE)
+            elif av is c.CATEGORY_WORD:
+                out.append(_WORD)
+            elif av is c.CATEGORY_DIGIT:
+                out.append(_DIGIT)
+            elif not negate:  # \S, \W, \D in a class: every character (a superset)
+                out.append(_ANY_CHAR)
+            else:
+                raise _Unsupported(str(av))
+        else:
+            raise _Unsupported(str(op))
+    return negate, "".join(out)
+
+
+def _emit(pattern: Any) -> str:
+    out = []
+    for op, av in pattern:
+        if op is c.LITERAL:
+            out.append(_char(av))
+        elif op is c.NOT_LITERAL:
+            out.append(f"[^{_char(av)}]")
+        elif op is c.ANY:
+            out.append(".")
+        elif op is c.IN:
+            negate, members = _class_members(av)
+            if negate and any(op2 is c.CATEGORY and av2 in _NEGATED for op2, av2 in av):
+                raise _Unsupported("negated category in a negated class")
+            out.append(f"[{'^' if negate else ''}{members}]")
+        elif op is c.BRANCH:
+            out.append("(?:" + "|".join(_emit(alt) for alt in av[1]) + ")")
+        elif op is c.SUBPATTERN:
+            _, add_flags, _, sub = av
+            inner = _emit(sub)
+            out.append(f"(?i:{inner})" if add_flags & re.IGNORECASE else f"(?:{inner})")
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            low, high, sub = av
+            if low > _RE2_MAX_REPEAT:
+                raise _Unsupported("repeat")
+            top = "" if high is c.MAXREPEAT or high > _RE2_MAX_REPEAT else str(high)
+            out.append(f"(?:{_emit(sub)}){{{low},{top}}}")
+        elif op is c.ATOMIC_GROUP:
+            out.append(f"(?:{_emit(av)})")
+        elif op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue  # anchors, boundaries and look-arounds: dropped (a superset)
+        else:
+            raise _Unsupported(str(op))
+    return "".join(out)
+
+
+_NEGATED = (c.CATEGORY_NOT_SPACE, c.CATEGORY_NOT_WORD, c.CATEGORY_NOT_DIGIT)
+
+
+def loosened(pattern: re.Pattern[str]) -> str | None:
+    """The RE2 pattern that matches wherever `pattern` does (and maybe elsewhere), or None."""
+    try:
+        body = _emit(_parser.parse(pattern.pattern, pattern.flags & ~re.IGNORECASE))
+    except (_Unsupported, re.error):
+        return None
+    return f"(?i){body}" if pattern.flags & re.IGNORECASE else body
+
+
+class Scan:
+    """The positions in a text where a Python pattern may match (see the module doc)."""
+
+    __slots__ = ("exact", "fast", "pattern")
+
+    def __init__(self, pattern: re.Pattern[str], *, engine: bool = True) -> None:
+        self.pattern = pattern
+        source = loosened(pattern) if engine and re2 is not None else None
+        self.fast: Any = None
+        if source is not None:
+            try:
+                options = re2.Options()
+                options.max_mem = _RE2_MEMORY
+                self.fast = re2.compile(source, options)
+            except Exception:  # an RE2 limit (pattern size): the Python pattern serves
+                self.fast = None
+        self.exact = self.fast is None
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """The (start, end) of the matches found left to right. A match that overlaps
+        another is not listed, but it starts inside the span of one that is: whoever
+        reads every sentence a span touches reads it too."""
+        return [m.span() for m in (self.fast or self.pattern).finditer(text)]
+
+    def any(self, text: str) -> bool:
+        """May the pattern match somewhere in `text`? (False: it does not.)"""
+        return (self.fast or self.pattern).search(text) is not None
