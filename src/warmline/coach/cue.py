@@ -570,11 +570,15 @@ def _en_matches(
     if not tokens:
         return
     known = _STARTS
-    # the words that may start a phrase, the longest phrase first; most words start none
+    n = len(tokens)
+    # the words that may start a phrase: a one-word phrase, one with a wildcard, or one
+    # whose second word comes next ("to" is tried only before "be", "a" before "joke")
     hits = [
         i
         for i, word in enumerate(tokens)
-        if (only is None or word in only) and (known[word] if word in known else _starts_for(word))
+        if (only is None or word in only)
+        and (starts := known[word] if word in known else _starts_for(word))
+        and (starts[2] or starts[1] or (i + 1 < n and tokens[i + 1] in starts[0]))
     ]
     if not hits:
         return
@@ -582,7 +586,6 @@ def _en_matches(
     # as far as the tokens needed, in order
     where = _WORD.finditer(norm)
     seen = -1  # the index of the last token taken from `where`
-    n = len(tokens)
     free = 0  # the first token not inside a phrase found already
     for i in hits:
         if i < free:
