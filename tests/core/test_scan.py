@@ -60,7 +60,9 @@ def _texts(seed: int) -> list[str]:
 
 
 def test_every_pattern_the_readers_scan_for_runs_on_re2() -> None:
-    assert SCANS and all(s.fast is not None for _, s in SCANS) == (scan.re2 is not None)
+    wanted = [s for _, s in SCANS if s.engine]
+    assert len(wanted) >= 10
+    assert all(s.fast is not None for s in wanted) == (scan.re2 is not None)
 
 
 @pytest.mark.parametrize(("name", "found"), SCANS, ids=[n for n, _ in SCANS])

@@ -127,10 +127,11 @@ def loosened(pattern: re.Pattern[str]) -> str | None:
 class Scan:
     """The positions in a text where a Python pattern may match (see the module doc)."""
 
-    __slots__ = ("exact", "fast", "pattern")
+    __slots__ = ("engine", "exact", "fast", "pattern")
 
     def __init__(self, pattern: re.Pattern[str], *, engine: bool = True) -> None:
         self.pattern = pattern
+        self.engine = engine  # False: a pattern Python's re runs as fast (one character)
         source = loosened(pattern) if engine and re2 is not None else None
         self.fast: Any = None
         if source is not None:
