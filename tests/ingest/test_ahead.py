@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -19,7 +21,7 @@ def test_messages_skips_and_order_are_those_of_the_inline_parse(fixtures: Path) 
     path = fixtures / "telegram" / "result.json"
     inline_skips, forked_skips = SkipLog(), SkipLog()
     inline = list(read(path, skipped=inline_skips))
-    forked = list(read_ahead(lambda skips: read(path, skipped=skips), forked_skips))
+    forked = list(read_ahead(lambda skips: read(path, skipped=skips), forked_skips, method="fork"))
     assert forked == inline
     assert forked_skips.counts == inline_skips.counts == {"unsupported": 1}
     assert forked_skips.samples == inline_skips.samples
@@ -32,7 +34,7 @@ def test_a_parse_error_comes_back_after_the_messages_before_it(
     path = fixtures / "telegram" / "truncated.json"
     got: list[ImportedMessage] = []
     with pytest.raises(WarmlineError, match=r"truncated\.json: line \d+: .*truncated"):
-        for item in read_ahead(lambda skips: read(path, skipped=skips), SkipLog()):
+        for item in read_ahead(lambda skips: read(path, skipped=skips), SkipLog(), method="fork"):
             got.append(item)
     inline: list[ImportedMessage] = []
     with pytest.raises(WarmlineError):
@@ -53,7 +55,7 @@ def _endless(skips: SkipLog) -> Iterator[ImportedMessage]:
 
 
 def test_stopping_early_stops_the_child() -> None:
-    stream = read_ahead(_endless, SkipLog())
+    stream = read_ahead(_endless, SkipLog(), method="fork")
     first = [next(stream) for _ in range(5)]
     assert [m.external_id for m in first] == ["x1", "x2", "x3", "x4", "x5"]
     stream.close()  # the finally block terminates and joins the child
@@ -72,7 +74,7 @@ def test_an_error_that_cannot_be_pickled_arrives_as_its_text() -> None:
         yield  # pragma: no cover
 
     with pytest.raises(WarmlineError, match="odd failure"):
-        list(read_ahead(broken, SkipLog()))
+        list(read_ahead(broken, SkipLog(), method="fork"))
 
 
 def test_only_large_files_are_worth_a_process(tmp_path: Path) -> None:
@@ -86,3 +88,24 @@ def test_only_large_files_are_worth_a_process(tmp_path: Path) -> None:
     import os
 
     assert worth_a_process(large) == ((os.cpu_count() or 1) >= 2)
+
+
+def test_a_spawned_child_parses_what_a_forked_one_does(fixtures: Path) -> None:
+    path = fixtures / "telegram" / "result.json"
+    parse = partial(read, path, None, None)
+    spawned = list(read_ahead(parse, SkipLog(), method="spawn"))
+    assert spawned == list(read(path))
+
+
+def test_a_child_that_cannot_start_leaves_the_parse_to_this_process(fixtures: Path) -> None:
+    path = fixtures / "telegram" / "result.json"
+    parent = os.getpid()
+
+    def parse(skips: SkipLog) -> Iterator[ImportedMessage]:
+        if os.getpid() != parent:
+            os._exit(3)  # the child dies before sending anything
+        return read(path, skipped=skips)
+
+    skips = SkipLog()
+    assert list(read_ahead(parse, skips, method="fork")) == list(read(path))
+    assert skips.counts == {"unsupported": 1}

@@ -9,10 +9,12 @@ pipe, so both halves run at once.
 
 Nothing changes for the caller: the messages come in the parser's order, a
 parse error is raised at the same point (after the messages before it), the
-parser's skips are added to the caller's SkipLog, and the pipe holds at most a
-chunk or two, so memory stays bounded. Only where fork is safe — Linux, and a
-process running a single thread (the CLI, not the web server's worker
-threads) — is a process used; elsewhere the parser runs inline as before.
+parser's skips are added to the caller's SkipLog, and at most AHEAD chunks
+wait, so memory stays bounded. The child is forked when this process runs a
+single thread, and started afresh ("spawn": it imports the parser, about a
+fifth of a second) when other threads run, such as the CLI's progress bar,
+since a fork copies no other thread and could copy a lock one of them held.
+A second process is used on Linux only; elsewhere the parser runs inline.
 """
 
 from __future__ import annotations
@@ -47,22 +49,25 @@ def worth_a_process(path: Path) -> bool:
         size = path.stat().st_size if path.is_file() else 0
     except OSError:
         return False
-    return (
-        size >= MIN_BYTES
-        and sys.platform == "linux"
-        and (os.cpu_count() or 1) >= 2
-        and threading.active_count() == 1
-    )
+    return size >= MIN_BYTES and sys.platform == "linux" and (os.cpu_count() or 1) >= 2
 
 
-def read_ahead(parse: Parser, skipped: SkipLog) -> Iterator[ImportedMessage]:
+def start_method() -> str:
+    """fork when this process runs one thread, else spawn (see the module doc)."""
+    return "fork" if threading.active_count() == 1 else "spawn"
+
+
+def read_ahead(
+    parse: Parser, skipped: SkipLog, *, method: str | None = None
+) -> Iterator[ImportedMessage]:
     """The messages `parse(skips)` yields, parsed in a forked child process.
 
     A thread of this process takes the child's chunks off the pipe as soon as they
     come (up to AHEAD chunks wait), so the child never stalls while this process
-    stores and reads.
+    stores and reads. For "spawn", `parse` must pickle: a module-level function, or a
+    functools.partial of one.
     """
-    context = multiprocessing.get_context("fork")
+    context: Any = multiprocessing.get_context(method or start_method())
     receiver, sender = context.Pipe(duplex=False)
     child = context.Process(target=_produce, args=(parse, sender), daemon=True)
     child.start()
@@ -71,9 +76,16 @@ def read_ahead(parse: Parser, skipped: SkipLog) -> Iterator[ImportedMessage]:
     stop = threading.Event()
     pump = threading.Thread(target=_pump, args=(receiver, chunks, stop), daemon=True)
     pump.start()
+    started = False  # has the child sent anything?
     try:
         while True:
             kind, payload = chunks.get()
+            if kind == "ended" and not started:
+                # the child could not start (a spawned child that cannot re-import the
+                # caller's main module, say): parse here instead, nothing is lost
+                yield from parse(skipped)
+                return
+            started = True
             if kind == "items":
                 yield from payload
             elif kind == "done":

@@ -17,7 +17,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -179,7 +179,7 @@ class IngestService(ServiceBase):
 
         def source() -> Iterable[ImportedMessage]:
             if worth_a_process(p):  # a large file: parsed beside the storing and reading
-                return read_ahead(lambda skips: read(p, name, options, skips), skipped)
+                return read_ahead(partial(read, p, name, options), skipped)
             return read(p, name, options, skipped)
 
         return self._run(
