@@ -40,7 +40,8 @@ class _Matcher:
     """What to do once one of a rule's patterns matched: exceptions, swaps, guard."""
 
     rule: int
-    exceptions: re.Pattern[str] | None
+    exceptions: re.Pattern[str] | None  # all of them joined: one search says "none here"
+    exception_list: tuple[re.Pattern[str], ...]  # each alone, for every span it matches
     swaps: tuple[tuple[re.Pattern[str], str], ...]
     guard: Guard | None
 
@@ -135,6 +136,7 @@ def compile_rules(config: CoachConfig = DEFAULT_CONFIG) -> Compiled:
             matcher = _Matcher(
                 rule=i,
                 exceptions=re.compile(join(exc, lang)) if exc else None,
+                exception_list=tuple(re.compile(join((e,), lang)) for e in exc),
                 swaps=tuple(
                     (re.compile(join((p,), lang, left=False)), repl)
                     for p, repl in rule.swaps_for(lang)
@@ -173,6 +175,16 @@ def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _exception_spans(mt: _Matcher, text: str) -> list[tuple[int, int]]:
+    """Every span an exception of the rule matches. Each exception is searched on its
+    own when any matches: in the joined expression the first alternative that matches
+    at a position hides a longer one there ("您是否方便" before "您是否方便下周……？")."""
+    assert mt.exceptions is not None
+    if mt.exceptions.search(text) is None:
+        return []
+    return [span for pattern in mt.exception_list for span in _spans(pattern, text)]
+
+
 def _scan(scanner: _Scanner, text: str, low: str) -> list[tuple[int, Hit]]:
     """Matches of the scanner's rules. Patterns run on `low` (the lowered text, same
     offsets); guards see the text as written. At one position, a rule's longest
@@ -187,7 +199,7 @@ def _scan(scanner: _Scanner, text: str, low: str) -> list[tuple[int, Hit]]:
         if mt.exceptions is not None:
             spans = exception_spans.get(mt.rule)
             if spans is None:
-                spans = exception_spans[mt.rule] = _spans(mt.exceptions, low)
+                spans = exception_spans[mt.rule] = _exception_spans(mt, low)
             if any(a < end and p < b for a, b in spans):
                 return
         if mt.guard is not None and mt.guard(text, p, end):
