@@ -41,7 +41,7 @@ class _Matcher:
 
     rule: int
     exceptions: re.Pattern[str] | None  # all of them joined: one search says "none here"
-    exception_list: tuple[re.Pattern[str], ...]  # each alone, for every span it matches
+    exception_list: tuple[str, ...]  # each alone (compiled when needed: rarely)
     swaps: tuple[tuple[re.Pattern[str], str], ...]
     guard: Guard | None
 
@@ -136,7 +136,7 @@ def compile_rules(config: CoachConfig = DEFAULT_CONFIG) -> Compiled:
             matcher = _Matcher(
                 rule=i,
                 exceptions=re.compile(join(exc, lang)) if exc else None,
-                exception_list=tuple(re.compile(join((e,), lang)) for e in exc),
+                exception_list=tuple(join((e,), lang) for e in exc),
                 swaps=tuple(
                     (re.compile(join((p,), lang, left=False)), repl)
                     for p, repl in rule.swaps_for(lang)
@@ -175,14 +175,11 @@ def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _exception_spans(mt: _Matcher, text: str) -> list[tuple[int, int]]:
-    """Every span an exception of the rule matches. Each exception is searched on its
-    own when any matches: in the joined expression the first alternative that matches
-    at a position hides a longer one there ("您是否方便" before "您是否方便下周……？")."""
-    assert mt.exceptions is not None
-    if mt.exceptions.search(text) is None:
-        return []
-    return [span for pattern in mt.exception_list for span in _spans(pattern, text)]
+def _each_exception_spans(mt: _Matcher, text: str) -> list[tuple[int, int]]:
+    """Every span each exception of the rule matches on its own. The joined expression
+    finds every position where some exception matches, but there the first alternative
+    that matches hides a longer one ("您是否方便" before "您是否方便下周……？")."""
+    return [span for pattern in mt.exception_list for span in _spans(re.compile(pattern), text)]
 
 
 def _scan(scanner: _Scanner, text: str, low: str) -> list[tuple[int, Hit]]:
@@ -192,6 +189,7 @@ def _scan(scanner: _Scanner, text: str, low: str) -> list[tuple[int, Hit]]:
     hits: list[tuple[int, Hit]] = []
     last_end: dict[int, int] = {}
     exception_spans: dict[int, list[tuple[int, int]]] = {}
+    each_spans: dict[int, list[tuple[int, int]]] = {}
 
     def accept(mt: _Matcher, p: int, end: int) -> None:
         if end <= last_end.get(mt.rule, -1):
@@ -199,9 +197,15 @@ def _scan(scanner: _Scanner, text: str, low: str) -> list[tuple[int, Hit]]:
         if mt.exceptions is not None:
             spans = exception_spans.get(mt.rule)
             if spans is None:
-                spans = exception_spans[mt.rule] = _exception_spans(mt, low)
-            if any(a < end and p < b for a, b in spans):
-                return
+                spans = exception_spans[mt.rule] = _spans(mt.exceptions, low)
+            if spans:  # no joined match anywhere means no exception matches at all
+                if any(a < end and p < b for a, b in spans):
+                    return
+                each = each_spans.get(mt.rule)
+                if each is None:
+                    each = each_spans[mt.rule] = _each_exception_spans(mt, low)
+                if any(a < end and p < b for a, b in each):
+                    return
         if mt.guard is not None and mt.guard(text, p, end):
             return
         last_end[mt.rule] = end
