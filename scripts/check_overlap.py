@@ -1,15 +1,18 @@
-"""Keep the training drafts apart from the blind evaluation set.
+"""Keep the training drafts apart from the blind evaluation set and the development set.
 
     python scripts/check_overlap.py          # count near-duplicates; exit 1 if any
     python scripts/check_overlap.py --drop   # remove them from the training files
+    python scripts/check_overlap.py --lang zh  # one language only
 
 Compares every line of data/drafts/*.jsonl (or of the folders given) with every
-line of tests/data/coach_eval/*.jsonl of the same language, by similarity only:
-texts are normalised (lower case, no spaces or punctuation) and a pair is a
-near-duplicate when its character-bigram Jaccard similarity is >= --jaccard or
-its difflib ratio is >= --ratio. Only counts are printed, never a line of the
-evaluation set, so running this cannot leak the blind set into the training
-data; --drop rewrites the training files without the offending lines.
+line of the held-out sets of the same language: the blind evaluation set
+(tests/data/coach_eval/*.jsonl) and the development set (data/drafts_dev/*.jsonl),
+by similarity only: texts are normalised (lower case, no spaces or punctuation)
+and a pair is a near-duplicate when its character-bigram Jaccard similarity is
+>= --jaccard or its difflib ratio is >= --ratio. Only counts are printed, never a
+line of a held-out set, so running this cannot leak the blind set into the
+training data; --drop rewrites the training files without the offending lines.
+A held-out set that is missing is skipped (said so).
 """
 
 from __future__ import annotations
@@ -24,7 +27,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT / "tests" / "data" / "coach_eval"
+DEV = ROOT / "data" / "drafts_dev"
 TRAIN_DIR = ROOT / "data" / "drafts"
+# The sets training drafts must stay apart from: (name, folder).
+HELD_OUT = (("evaluation set", EVAL), ("development set", DEV))
 
 
 def _norm(text: str) -> str:
@@ -67,29 +73,49 @@ def main() -> int:
     parser.add_argument("folders", nargs="*", type=Path, help="training folders (data/drafts)")
     parser.add_argument("--jaccard", type=float, default=0.6)
     parser.add_argument("--ratio", type=float, default=0.8)
+    parser.add_argument(
+        "--lang", choices=("zh", "en"), action="append", help="only this language (repeatable)"
+    )
     args = parser.parse_args()
-    if not EVAL.exists():
-        print(f"no evaluation set at {EVAL.relative_to(ROOT)}; nothing to compare")
+    sets = [(name, folder) for name, folder in HELD_OUT if folder.exists()]
+    for name, folder in HELD_OUT:
+        if not folder.exists():
+            print(f"no {name} at {folder.relative_to(ROOT)}; not compared")
+    if not sets:
         return 0
     found = 0
-    for lang in ("zh", "en"):
-        eval_path = EVAL / f"{lang}.jsonl"
-        if not eval_path.exists():
+    for lang in args.lang or ("zh", "en"):
+        held = {
+            name: [(n, _bigrams(n)) for n in map(_norm, _texts(folder / f"{lang}.jsonl"))]
+            for name, folder in sets
+            if (folder / f"{lang}.jsonl").exists()
+        }
+        if not held:
             continue
-        held = [(n, _bigrams(n)) for n in map(_norm, _texts(eval_path))]
         for folder in args.folders or [TRAIN_DIR]:
             for path in sorted(folder.glob(f"{lang}*.jsonl")):
                 lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
                 keep = []
+                hits = dict.fromkeys(held, 0)
                 for line in lines:
                     n = _norm(json.loads(line)["text"])
                     mine = (n, _bigrams(n))
-                    if any(near_duplicate(mine, h, args.jaccard, args.ratio) for h in held):
-                        continue
-                    keep.append(line)
+                    near = [
+                        name
+                        for name, texts in held.items()
+                        if any(near_duplicate(mine, h, args.jaccard, args.ratio) for h in texts)
+                    ]
+                    for name in near:
+                        hits[name] += 1
+                    if not near:
+                        keep.append(line)
                 dropped = len(lines) - len(keep)
                 found += dropped
-                print(f"{os.path.relpath(path)}: {len(lines)} lines, {dropped} near-duplicates")
+                per_set = ", ".join(f"{count} of the {name}" for name, count in hits.items())
+                print(
+                    f"{os.path.relpath(path)}: {len(lines)} lines, "
+                    f"{dropped} near-duplicates ({per_set})"
+                )
                 if dropped and args.drop:
                     path.write_text("\n".join(keep) + "\n", encoding="utf-8")
     if found and not args.drop:

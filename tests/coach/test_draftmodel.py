@@ -35,7 +35,7 @@ MODEL_RULES = {
 
 # Drafts no phrase list names, one per principle and language (written for this test).
 FLAGGED = [
-    ("C1", "合同等领导签完字就给您寄过去，大概下旬吧"),
+    ("C1", "合同走完内部流程就给您寄过去，大概下旬吧"),
     ("C1", "We'll send the signed copy back after our director returns."),
     ("T4", "能不能赶上周年庆，现在真没底"),
     ("T4", "I wouldn't know about the customs side, sorry."),

@@ -40,7 +40,8 @@ class _Matcher:
     """What to do once one of a rule's patterns matched: exceptions, swaps, guard."""
 
     rule: int
-    exceptions: re.Pattern[str] | None
+    exceptions: re.Pattern[str] | None  # all of them joined: one search says "none here"
+    exception_list: tuple[str, ...]  # each alone (compiled when needed: rarely)
     swaps: tuple[tuple[re.Pattern[str], str], ...]
     guard: Guard | None
 
@@ -135,6 +136,7 @@ def compile_rules(config: CoachConfig = DEFAULT_CONFIG) -> Compiled:
             matcher = _Matcher(
                 rule=i,
                 exceptions=re.compile(join(exc, lang)) if exc else None,
+                exception_list=tuple(join((e,), lang) for e in exc),
                 swaps=tuple(
                     (re.compile(join((p,), lang, left=False)), repl)
                     for p, repl in rule.swaps_for(lang)
@@ -173,6 +175,13 @@ def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _each_exception_spans(mt: _Matcher, text: str) -> list[tuple[int, int]]:
+    """Every span each exception of the rule matches on its own. The joined expression
+    finds every position where some exception matches, but there the first alternative
+    that matches hides a longer one ("您是否方便" before "您是否方便下周……？")."""
+    return [span for pattern in mt.exception_list for span in _spans(re.compile(pattern), text)]
+
+
 def _scan(scanner: _Scanner, text: str, low: str) -> list[tuple[int, Hit]]:
     """Matches of the scanner's rules. Patterns run on `low` (the lowered text, same
     offsets); guards see the text as written. At one position, a rule's longest
@@ -180,6 +189,7 @@ def _scan(scanner: _Scanner, text: str, low: str) -> list[tuple[int, Hit]]:
     hits: list[tuple[int, Hit]] = []
     last_end: dict[int, int] = {}
     exception_spans: dict[int, list[tuple[int, int]]] = {}
+    each_spans: dict[int, list[tuple[int, int]]] = {}
 
     def accept(mt: _Matcher, p: int, end: int) -> None:
         if end <= last_end.get(mt.rule, -1):
@@ -188,8 +198,14 @@ def _scan(scanner: _Scanner, text: str, low: str) -> list[tuple[int, Hit]]:
             spans = exception_spans.get(mt.rule)
             if spans is None:
                 spans = exception_spans[mt.rule] = _spans(mt.exceptions, low)
-            if any(a < end and p < b for a, b in spans):
-                return
+            if spans:  # no joined match anywhere means no exception matches at all
+                if any(a < end and p < b for a, b in spans):
+                    return
+                each = each_spans.get(mt.rule)
+                if each is None:
+                    each = each_spans[mt.rule] = _each_exception_spans(mt, low)
+                if any(a < end and p < b for a, b in each):
+                    return
         if mt.guard is not None and mt.guard(text, p, end):
             return
         last_end[mt.rule] = end

@@ -19,7 +19,7 @@ CLOCK = re.compile(
     rf"|(?:上午|下午|早上|晚上|中午|凌晨|傍晚|早晨|今晚|明早|明晚|早|晚)\s*(?:\d{{1,2}}|{_CN_NUM})\s*[点點时]"
     r"|(?<![\d.])\d{1,2}\s*[点點](?![多几])"
     r"|(?<![\d.])\d{1,2}时(?![间候])"
-    r"|(?<![a-z])(?:noon|midday|midnight)(?![a-z])|正午|中午12点"
+    r"|(?<![a-z])(?:noon|midday|midnight)(?![a-z])|正午|中午12点|中午(?:之|以)?前(?!后)"
     r"|(?<![a-z])at \d{1,2}(?![\d%])(?!\s*(?:days?|weeks?|percent|people|items))"
     r"|(?<![a-z])between \d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)? and \d{1,2}(?![\d%])",
     re.IGNORECASE,
@@ -61,7 +61,7 @@ _MIDDLE_WAY = re.compile(
     r"|part of it|a first (?:version|draft|cut|part)|partial|(?<![a-z])phase|(?<![a-z])split"
     r"|but (?:we|i) (?:can|could)|but [^.!?]{0,40}(?:works|would work|(?:is|are)(?: both| all)? (?:fine|free|open))"
     r"|do you (?:really )?need|would (?:a|an|one|either)(?: [^.!?]{0,40})? (?:work|do|cover|suit)"
-    r"|哪个场景|[您你]?最想(?:解决|实现)|优先(?:排|安排|做|处理|给[您你])"
+    r"|哪个场景|[您你]?最想(?:解决|实现)|优先(?:排|安排|做|处理|给[您你])|[您你]?最(?:急|着急|要紧|需要|先要)"
     r"|how does [^.!?]{0,30} sound|does [^.!?]{0,30} work",
     re.IGNORECASE,
 )
@@ -124,14 +124,22 @@ _ZH_DELIVERY = re.compile(
     r"发|给|交|寄|传|送|递|补|回复|答复|回[您你]|打给|打电话|联系|提交|上线|完成|搞定|处理|确认|安排|"
     r"出(?:来|一版|稿|图|方案|报告|结果|货)|到(?:货|[您你])|[改做弄修]好|整理|开通|开(?:票|发票)|签|付|退|"
     r"(?<=[能会就再])出|约|见面|过去|过来|汇报|反馈|通知|修|优化|更新|解决|开始|做|弄|改|搞|跟进|推进|结算|等到|定稿|"
-    r"(?:之|以)?前|为止|(?<=[天晚早])内"
+    r"(?:之|以)?前|为止|(?<=[天晚早])内|排(?:到|上|进|产|期)|生产|投产"
 )
 _ZH_NOT_OURS = re.compile(
     r"已经|已(?!读)|刚刚|刚才|昨天|前天|上周|上个|上次|上礼拜|上星期|去年|"
     r"每周|每个?星期|每个?礼拜|每天|每月|"
     r"[您你](?:们)?(?:那边|这边)?(?:明天|今天|后天|下?周.|下?星期.|下?礼拜.)?"
     r"(?:有空|方便|在吗|在家|休息|出差|回来|到|看到|收到|开会|放假|寄的|发的)|"
-    r"(?:感谢|谢谢)[您你]|了[。！!~～]*$|(?:完成|做完|做好|发出|寄出|处理|搞定|交付|上线)了|"
+    # the client's own week: "您这周在广交会", "您周一回复就行"
+    r"[您你](?:们)?(?:那边|这边)?(?:明天|今天|后天|明早|明晚|今晚|下?周.|下?星期.|下?礼拜.|这周|本周|这几天|这两天|最近|这个月|下个?月)"
+    r"(?:上午|下午|中午|晚上|早上)?(?:前|之前|以前)?(?:都|也|又|还|正|一直)?"
+    r"(?:在|又|忙|要去|去|到|回复|答复|确认|决定|定|看|签|付|开会|开完会|给我们|发我们|发给我们|告诉我们|反馈|辛苦)|"
+    # the client's deadline in a condition ("明天不确认就…", "这周五前不到账"), the client replying to us
+    r"(?:还|再)?(?:不|没)(?:回复|确认|到账|付款?|签|结清|回)|结不清|(?:回复|回|告诉|通知)我们|"
+    # the client reaching us ("周一随时联系我"), a commitment made before ("之前说好周三给的")
+    r"随时|(?:联系|找|问|告诉|通知|提醒)我(?!们)|(?:之前|原来|原本|本来|当初|当时|上次)(?:说好|约好|定好|答应|承诺|计划|安排)|原定|原计划|"
+    r"(?:感谢|谢谢)[您你]|(?:完成|做完|做好|发出|寄出|处理|搞定|交付|上线)了|"
     r"见[。！!~～]?$|(?:明天|周.|下周.)见|看到再说|到期|截止|过期|有效期?|生效|营业|休息|放假|值班|"
     r"上班|下班(?!前)|愉快|快乐|生日|节日|会员日|开业|适用"
 )
@@ -165,6 +173,10 @@ _UP_TO_SENTENCE = re.compile(r".*(?:[。！？!?；;\n]|\.(?=\s))", re.DOTALL)
 _UP_TO_CLAUSE = re.compile(r".*(?:[。！？!?；;\n，,]|\.(?=\s))", re.DOTALL)
 _CLAUSE_END = re.compile(r"[。！？!?；;\n，,]|\.(?=\s|$)")
 _ZH_QUESTION_END = re.compile(r"[吗呢么嘛][～~。！!]*$")
+# A clause ending in 了 tells what happened ("周一发出了"), unless it says what can or
+# must still happen ("只能排到月底了", "估计明天到了").
+_ZH_DONE = re.compile(r"了[。！!~～]*$")
+_ZH_STILL_TO_COME = re.compile(r"只能|才能|只好|得|要|预计|估计|可能|大概|争取|打算|准备|恐怕|应该")
 
 
 def _bounds(
@@ -197,6 +209,7 @@ def undated_delivery(text: str, start: int, end: int) -> bool:
             not _ZH_QUESTION_END.search(sentence)
             and _ZH_DELIVERY.search(clause) is not None
             and not _ZH_NOT_OURS.search(clause)
+            and not (_ZH_DONE.search(clause) and not _ZH_STILL_TO_COME.search(clause))
         )
     else:
         ours = _EN_FUTURE.search(sentence.lower()) is not None and not _EN_NOT_OURS.search(clause)
