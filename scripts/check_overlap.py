@@ -1,10 +1,11 @@
-"""Keep the training drafts apart from the blind evaluation set.
+"""Keep the training drafts apart from the blind evaluation set and the development set.
 
     python scripts/check_overlap.py          # count near-duplicates; exit 1 if any
     python scripts/check_overlap.py --drop   # remove them from the training files
 
 Compares every line of data/drafts/*.jsonl (or of the folders given) with every
-line of tests/data/coach_eval/*.jsonl of the same language, by similarity only:
+line of tests/data/coach_eval/*.jsonl and of data/drafts_dev/*.jsonl of the same
+language (the development set is measured, never trained on), by similarity only:
 texts are normalised (lower case, no spaces or punctuation) and a pair is a
 near-duplicate when its character-bigram Jaccard similarity is >= --jaccard or
 its difflib ratio is >= --ratio. Only counts are printed, never a line of the
@@ -24,6 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT / "tests" / "data" / "coach_eval"
+DEV = ROOT / "data" / "drafts_dev"
 TRAIN_DIR = ROOT / "data" / "drafts"
 
 
@@ -68,15 +70,16 @@ def main() -> int:
     parser.add_argument("--jaccard", type=float, default=0.6)
     parser.add_argument("--ratio", type=float, default=0.8)
     args = parser.parse_args()
-    if not EVAL.exists():
-        print(f"no evaluation set at {EVAL.relative_to(ROOT)}; nothing to compare")
+    held_sets = [d for d in (EVAL, DEV) if d.exists()]
+    if not held_sets:
+        print("no evaluation or development set; nothing to compare")
         return 0
     found = 0
     for lang in ("zh", "en"):
-        eval_path = EVAL / f"{lang}.jsonl"
-        if not eval_path.exists():
+        held_paths = [d / f"{lang}.jsonl" for d in held_sets if (d / f"{lang}.jsonl").exists()]
+        if not held_paths:
             continue
-        held = [(n, _bigrams(n)) for n in map(_norm, _texts(eval_path))]
+        held = [(n, _bigrams(n)) for p in held_paths for n in map(_norm, _texts(p))]
         for folder in args.folders or [TRAIN_DIR]:
             for path in sorted(folder.glob(f"{lang}*.jsonl")):
                 lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]

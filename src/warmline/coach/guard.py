@@ -49,7 +49,8 @@ _CLAUSE_START = re.compile(r"[。！？!?；;\n，,]|\.(?=\s)")
 _ASKS_WHEN = re.compile(
     r"哪天|哪一天|什么时候|几点|哪个时间|什么时间|何时|哪个时段|哪天方便|哪个时间段"
     r"|(?<![a-z])(?:which|what) (?:day|date|time)|(?<![a-z])when (?:would|does|is|are|can|could|will|works?|suits?)"
-    r"|what works|(?<![a-z])works? (?:best )?for you\?|(?:slot|time|day) that (?:suits|works for) you",
+    r"|what works|(?<![a-z])works? (?:best )?for you\?|(?:slot|time|day) that (?:suits|works for) you"
+    r"|(?<![a-z])(?:a|which|what) (?:slot|time)(?![a-z])[^.!?]{0,20} that (?:suits|works)",
     re.IGNORECASE,
 )
 _MIDDLE_WAY = re.compile(
@@ -139,7 +140,7 @@ def _hedged_time(text: str, start: int, end: int) -> bool:
     after = _SENTENCE_END.search(text, stop.end()) if stop else None
     s_right = after.end() if after else len(text)
     window = text[s_left:s_right]
-    if DAY.search(window) or _TIME_OF_OURS.search(window):
+    if DAY.search(window) or CLOCK.search(window) or _TIME_OF_OURS.search(window):
         return True
     return bool(_OUR_DELIVERY.search(text, s_left, start))
 
@@ -213,7 +214,7 @@ _EN_NOT_OURS = re.compile(
     r"(?:you|he|she|they) (?:will|'ll|are|have|has|can|could|might|may|needs?|wants?|requires?)|"
     r"if you|when you|once you|"
     # the client's day or side, a third party's deadline
-    r"your (?:mon|tues|wednes|thurs|fri|satur|sun)day|your (?:morning|afternoon|evening|time)|"
+    r"(?:your|their|his|her) (?:mon|tues|wednes|thurs|fri|satur|sun)day|your (?:morning|afternoon|evening|time)|"
     r"(?:from|on) your (?:side|end)|(?:their|your|his|her) (?:[a-z0-9]+ ){0,4}deadline|"
     # a day we decline ("no way we can translate it all by friday")
     r"no way (?:we|i) (?:can|could)[^.;,!?]{0,50} (?:by|before)|"
