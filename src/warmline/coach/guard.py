@@ -59,7 +59,7 @@ _MIDDLE_WAY = re.compile(
     r"|先(?:交|发|给|做|出|上线|提供)|备选|替代|但(?:是)?(?:我们)?可以|不过(?:我们)?可以|可以改(?:成|到|为)"
     r"|how about|what about|could we|would you be open|we could"
     r"|(?<![a-z])we can (?:do|deliver|send|get|have|offer|start|split|ship|share|give)|can we"
-    r"|would (?:it|that|this) (?:work|help)|alternatively|instead|in the meantime"
+    r"|would (?:it|that|this) (?:work|help|suit)|alternatively|instead|in the meantime"
     r"|what'?s (?:driving|behind)|is there a (?:hard )?deadline|when do you (?:need|want)"
     r"|part of it|a first (?:version|draft|cut|part)|partial|(?<![a-z])phase|(?<![a-z])split"
     r"|but (?:we|i) (?:can|could)|but [^.!?]{0,40}(?:works|would work|(?:is|are)(?: both| all)? (?:fine|free|open))"
@@ -202,7 +202,7 @@ _EN_FUTURE = re.compile(
 _EN_NOT_OURS = re.compile(
     r"(?<![a-z])(?:sent|did|was|were|had|went|shipped|arrived|delivered|fixed|done|finished|"
     r"last|ago|yesterday|every|each|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|"
-    r"expires?|expired|expiry|valid|deadline for|closed|open|off|holiday|birthday|weekend|reminder|"
+    r"expires?|expired|expiry|valid|deadline for|closed|open|(?<!sign )(?<!signs )(?<!signed )off|holiday|birthday|weekend|reminder|"
     r"(?:fee|payment|invoice|balance|rent|renewal|subscription)s? (?:is |are )?due|"
     r"see you|see ya|talk (?:to you )?(?:then|tomorrow|monday|tuesday|wednesday|thursday|friday)|"
     r"speak (?:then|tomorrow)|enjoy|have a (?:great|good|nice|lovely)|happy|"
@@ -237,6 +237,24 @@ _OFFER_QUESTION = re.compile(
     r"(?<![a-z])(?:(?:can|could|shall|may) (?:i|we) (?:get back|come back|circle back|send|share|deliver"
     r"|ship|drop|confirm|follow up|revert|reply|update|call)|(?:is it|would it be) (?:ok|okay|alright|fine)"
     r" if (?:i|we))"
+)
+
+
+# A time that waits on someone else's step ("once the council approves") is ours only
+# when the sentence says something of ours then happens, not when it promises only an
+# answer ("once legal signs off we'll know more": an evasive answer, T4's).
+_CONDITION = re.compile(r"(?:once|after|as soon as|when|until) ", re.IGNORECASE)
+_ONLY_AN_ANSWER = re.compile(
+    r"know more|find out|hear (?:back|more)|(?:have|get) (?:an|the|a) (?:answer|update|date)"
+    r"|(?:we'll|we will|let's|wait and) see(?![a-z])",
+    re.IGNORECASE,
+)
+# A holiday or weekend that is itself the time ("after the bank holiday") is no greeting.
+_OCCASION = re.compile(r"weekend|holidays?")
+_THEN_OURS = re.compile(
+    r"'ll(?![a-z])|(?<![a-z])(?:will|going to|gonna|goes (?:out|through|live)|go (?:out|live|through)"
+    r"|ships?|(?:we|i) (?:can|could|should))(?![a-z])",
+    re.IGNORECASE,
 )
 
 
@@ -286,6 +304,12 @@ def undated_delivery(text: str, start: int, end: int) -> bool:
         return False
     if english and (_ASKS_WHEN.search(sentence) or unknown_when(text, start)):
         return False
+    if (
+        english
+        and _CONDITION.match(text, start)
+        and (not _THEN_OURS.search(sentence) or _ONLY_AN_ANSWER.search(sentence))
+    ):
+        return False
     c_left, c_right = _bounds(_UP_TO_CLAUSE, _CLAUSE_END, text, start, end)
     clause = text[c_left:c_right].lower()
     if _HAN.search(clause):
@@ -295,6 +319,8 @@ def undated_delivery(text: str, start: int, end: int) -> bool:
             and not _ZH_NOT_OURS.search(clause)
         )
     else:
+        own = start - c_left, end - c_left  # the match's own words veto nothing
+        clause = clause[: own[0]] + _OCCASION.sub("~", clause[own[0] : own[1]]) + clause[own[1] :]
         ours = _EN_FUTURE.search(sentence.lower()) is not None and not _EN_NOT_OURS.search(clause)
     return ours and not CLOCK.search(sentence)
 
