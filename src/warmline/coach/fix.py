@@ -45,13 +45,17 @@ _ANCHORS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"月中|mid-?month|middle of (?:the |this |next )?month", "mid-month"),
         (r"下个?月|next month", "next-month"),
         (r"年底|年末|end of (?:the |this )?year", "year-end"),
-        (r"两天|明后天|一两天|couple (?:of )?days|two days|day or two|48 hours", "two-days"),
-        (r"几天|三五天|两三天|few days|coming days|several days|next days", "few-days"),
+        (
+            r"两天|明后天|一两天|couple (?:of |more )?days|two days|day or two|48 hours",
+            "two-days",
+        ),
+        (r"几天|三五天|两三天|few (?:more )?days|coming days|several days|next days", "few-days"),
         (r"(?:early|mid|late)[- ][a-z]+", "named-month"),
         (
             r"近期|阵子|段时间|一段时间|些日子|节后|节前|国庆后|春节后|元旦后|假期后|放假回来|长假后|"
             r"过完|年前|年后|两周|两三周|个星期|个礼拜|coming weeks|near future|few weeks|"
-            r"down the road|a while|the next week|the coming week|any day now|things",
+            r"down the road|a while|the next week|the coming week|any day now|things|ages|forever|"
+            r"long time|longer|drag|could be",
             "near-term",
         ),
         (

@@ -39,7 +39,9 @@ DAY = re.compile(
 _ANSWER = re.compile(
     r"答复|回复|回[您你]|告诉[您你]|告知|确认|反馈|给[您你](?:个)?(?:准信|结果|消息)"
     r"|get back|confirm|let you know|update you|come back to you|answer|reply|respond|follow up"
-    r"|(?:message|text|call|email|ping) you",
+    r"|(?:message|text|call|email|ping|tell) you"
+    r"|(?:get|send|give) you (?:a |an |the )?(?:clear |firm |final |straight )?"
+    r"(?:answer|yes|no|number|figure|price|quote|cost|decision|verdict)",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]|\.(?=\s|$)")
@@ -47,7 +49,8 @@ _CLAUSE_START = re.compile(r"[。！？!?；;\n，,]|\.(?=\s)")
 _ASKS_WHEN = re.compile(
     r"哪天|哪一天|什么时候|几点|哪个时间|什么时间|何时|哪个时段|哪天方便|哪个时间段"
     r"|(?<![a-z])(?:which|what) (?:day|date|time)|(?<![a-z])when (?:would|does|is|are|can|could|will|works?|suits?)"
-    r"|what works|(?<![a-z])works? (?:best )?for you\?|(?:slot|time|day) that (?:suits|works for) you",
+    r"|what works|(?<![a-z])works? (?:best )?for you\?|(?:slot|time|day) that (?:suits|works for) you"
+    r"|(?<![a-z])(?:a|which|what) (?:slot|time)(?![a-z])[^.!?]{0,20} that (?:suits|works)",
     re.IGNORECASE,
 )
 _MIDDLE_WAY = re.compile(
@@ -56,7 +59,7 @@ _MIDDLE_WAY = re.compile(
     r"|先(?:交|发|给|做|出|上线|提供)|备选|替代|但(?:是)?(?:我们)?可以|不过(?:我们)?可以|可以改(?:成|到|为)"
     r"|how about|what about|could we|would you be open|we could"
     r"|(?<![a-z])we can (?:do|deliver|send|get|have|offer|start|split|ship|share|give)|can we"
-    r"|would (?:it|that|this) (?:work|help)|alternatively|instead|in the meantime"
+    r"|would (?:it|that|this) (?:work|help|suit)|alternatively|instead|in the meantime"
     r"|what'?s (?:driving|behind)|is there a (?:hard )?deadline|when do you (?:need|want)"
     r"|part of it|a first (?:version|draft|cut|part)|partial|(?<![a-z])phase|(?<![a-z])split"
     r"|but (?:we|i) (?:can|could)|but [^.!?]{0,40}(?:works|would work|(?:is|are)(?: both| all)? (?:fine|free|open))"
@@ -84,11 +87,14 @@ def pins_time(window: str, intraday: bool) -> bool:
 
 
 def precise_time(text: str, start: int, end: int) -> bool:
-    """Drop a vague time when its sentence pins the time or asks the client to pick one."""
+    """Drop a vague time when its sentence pins the time, asks the client to pick one,
+    or says it does not know when (an evasive answer, T4's)."""
     left, right = window_around(text, start, end)
     window = text[left:right]
     intraday = vague_time_anchor(text[start:end]) in INTRADAY_ANCHORS
-    return pins_time(window, intraday) or bool(_ASKS_WHEN.search(window))
+    return (
+        pins_time(window, intraday) or bool(_ASKS_WHEN.search(window)) or unknown_when(text, start)
+    )
 
 
 _SHORT_SPAN = re.compile(
@@ -99,17 +105,67 @@ _SHORT_SPAN = re.compile(
 )
 
 
+# Soft hedges: they hedge a time or a result rather than withhold an answer. When the
+# sentence they stand in (or the next) names a time of ours, the draft's problem is a
+# vague time (C1), not an evasive answer ("we're waiting on the printer. Hopefully by
+# next week": the time is vague, the answer is given).
+_SOFT_HEDGE = re.compile(
+    r"hopefully|fingers crossed|touch wood|knock on wood|waiting (?:on|for)"
+    r"|(?:when|once|until|till|after) (?:they|legal|the [a-z]+) ",
+    re.IGNORECASE,
+)
+_TIME_OF_OURS = re.compile(
+    r"(?<![a-z])(?:(?:next|this|coming) (?:week|month|weekend)|(?:end|close) of (?:the )?(?:day|week|month)"
+    r"|weekend|soon|shortly|later|eod|asap|in a (?:day|week|bit|while)|a (?:day|week) or (?:two|so)"
+    r"|(?:in|within) (?:a few|a couple of|the next few|\d+|two|three) (?:days|weeks|hours))(?![a-z])",
+    re.IGNORECASE,
+)
+# A delivery of ours that the hedge makes conditional: "we'll push the fix once legal
+# signs off" is a vague time (C1); "no word until legal signs off" stays evasive.
+_OUR_DELIVERY = re.compile(
+    r"(?<![a-z])(?:we|i)(?:'ll| will| can| should|'d| would) (?:\w+ )?(?:send|ship|push|release|launch"
+    r"|deliver|publish|deploy|start|book|schedule|post|fix|finish|share|upload|install|issue|refund)",
+    re.IGNORECASE,
+)
+
+
+def _hedged_time(text: str, start: int, end: int) -> bool:
+    """A soft hedge on a time of ours: "hopefully by next week", "we'll push the fix
+    once legal signs off". That is a vague time for C1 to flag, not a non-answer."""
+    if not _SOFT_HEDGE.search(text, start, end):
+        return False
+    left = _UP_TO_SENTENCE.match(text, 0, start)
+    s_left = left.end() if left else 0
+    stop = _SENTENCE_END.search(text, end)
+    after = _SENTENCE_END.search(text, stop.end()) if stop else None
+    s_right = after.end() if after else len(text)
+    window = text[s_left:s_right]
+    if DAY.search(window) or CLOCK.search(window) or _TIME_OF_OURS.search(window):
+        return True
+    return bool(_OUR_DELIVERY.search(text, s_left, start))
+
+
 def dated_answer(text: str, start: int, end: int) -> bool:
     """Drop an evasive phrase when a dated promise to answer is next to it (T4 done right):
-    a day with a clock time, a day with a verb of answering ("今天之内回复您"), or a verb
+    a day with a clock time, a day with a verb of answering ("今天之内回复您"), a verb
     of answering with a clock time of today or a span of minutes or hours ("confirm by
-    2pm", "半小时内回您")."""
+    2pm", "半小时内回您"), or a verb of answering with a clock time by the end of the next
+    sentence ("I'm not sure yet. I'll ask and tell you by 5pm"). A soft hedge on a time of
+    ours ("hopefully by next week") is left to C1."""
+    if _hedged_time(text, start, end):
+        return True
     window = text[max(0, start - 30) : min(len(text), end + 100)]
     clock = bool(CLOCK.search(window))
     answer = bool(_ANSWER.search(window))
     if DAY.search(window):
         return clock or answer
-    return answer and (clock or bool(_SHORT_SPAN.search(window)))
+    if answer and (clock or _SHORT_SPAN.search(window) is not None):
+        return True
+    stop = _SENTENCE_END.search(text, end)
+    after = _SENTENCE_END.search(text, stop.end()) if stop else None
+    reach = min(after.end() if after else len(text), end + 220)
+    following = text[max(0, start - 30) : reach]
+    return bool(_ANSWER.search(following)) and CLOCK.search(following) is not None
 
 
 def offers_alternative(text: str, start: int, end: int) -> bool:
@@ -154,7 +210,7 @@ _EN_FUTURE = re.compile(
 _EN_NOT_OURS = re.compile(
     r"(?<![a-z])(?:sent|did|was|were|had|went|shipped|arrived|delivered|fixed|done|finished|"
     r"last|ago|yesterday|every|each|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|"
-    r"expires?|expired|expiry|valid|deadline for|closed|open|off|holiday|birthday|weekend|reminder|"
+    r"expires?|expired|expiry|valid|deadline for|closed|open|(?<!sign )(?<!signs )(?<!signed )off|holiday|birthday|weekend|reminder|"
     r"(?:fee|payment|invoice|balance|rent|renewal|subscription)s? (?:is |are )?due|"
     r"see you|see ya|talk (?:to you )?(?:then|tomorrow|monday|tuesday|wednesday|thursday|friday)|"
     r"speak (?:then|tomorrow)|enjoy|have a (?:great|good|nice|lovely)|happy|"
@@ -164,8 +220,57 @@ _EN_NOT_OURS = re.compile(
     r"by [^.;,!?]{0,20}(?:isn't|is not|not) (?:doable|possible|feasible|realistic)|"
     r"you (?:always|never|usually|often|keep|wait|said|mentioned|asked|told|want|need|wanted|needed)|"
     r"(?:you|he|she|they) (?:will|'ll|are|have|has|can|could|might|may|needs?|wants?|requires?)|"
-    r"if you|when you|once you)(?![a-z])"
+    r"if you|when you|once you|"
+    # the client's day or side, a third party's deadline
+    r"(?:your|their|his|her) (?:mon|tues|wednes|thurs|fri|satur|sun)day|your (?:morning|afternoon|evening|time)|"
+    r"(?:from|on) your (?:side|end)|(?:their|your|his|her) (?:[a-z0-9]+ ){0,4}deadline|"
+    # a day we decline ("no way we can translate it all by friday")
+    r"no way (?:we|i) (?:can|could)[^.;,!?]{0,50} (?:by|before)|"
+    r"(?:can't|cannot|can not|won't|couldn't|unable to|not able to) [a-z]+[^.;,!?]{0,40} (?:by|before)|"
+    # a state of ours during the span, not a delivery ("we're swamped this week")
+    r"(?:we're|we are|i'm|i am|we've been|i've been|we'll be|i'll be|things are) (?:[a-z]+ ){0,2}"
+    r"(?:busy|swamped|slammed|drowning|flat out|short|stretched|packed|booked|full|away|travelling|traveling|"
+    r"out of (?:the )?office|on leave))(?![a-z])"
 )
+# Not knowing when is an evasive answer (T4), not a vague time: "no idea when the next
+# batch lands" leaves the time open because the answer is missing.
+_UNKNOWN_WHEN = re.compile(
+    r"(?<![a-z])(?:no idea|not sure|(?:don't|do not|dont) know|dunno|hard to say|can't say|cannot say"
+    r"|no telling|who knows|can't tell|no way of knowing|unclear|not certain)"
+    r"(?: yet| exactly| really| for sure)?,? (?:when|how long|how soon|whether|if)(?![a-z])",
+    re.IGNORECASE,
+)
+# A question offering a time of ours ("can I get back to you tomorrow?") still names it.
+_OFFER_QUESTION = re.compile(
+    r"(?<![a-z])(?:(?:can|could|shall|may) (?:i|we) (?:get back|come back|circle back|send|share|deliver"
+    r"|ship|drop|confirm|follow up|revert|reply|update|call)|(?:is it|would it be) (?:ok|okay|alright|fine)"
+    r" if (?:i|we))"
+)
+
+
+# A time that waits on someone else's step ("once the council approves") is ours only
+# when the sentence says something of ours then happens, not when it promises only an
+# answer ("once legal signs off we'll know more": an evasive answer, T4's).
+_CONDITION = re.compile(r"(?:once|after|as soon as|when|until) ", re.IGNORECASE)
+_ONLY_AN_ANSWER = re.compile(
+    r"know more|find out|hear (?:back|more)|(?:have|get) (?:an|the|a) (?:answer|update|date)"
+    r"|(?:we'll|we will|let's|wait and) see(?![a-z])",
+    re.IGNORECASE,
+)
+# A holiday or weekend that is itself the time ("after the bank holiday") is no greeting.
+_OCCASION = re.compile(r"weekend|holidays?")
+_THEN_OURS = re.compile(
+    r"'ll(?![a-z])|(?<![a-z])(?:will|going to|gonna|goes (?:out|through|live)|go (?:out|live|through)"
+    r"|ships?|(?:we|i) (?:can|could|should))(?![a-z])",
+    re.IGNORECASE,
+)
+
+
+def unknown_when(text: str, start: int) -> bool:
+    """The time at `start` is what its clause says it does not know ("hard to say
+    when the next batch comes", "no idea when we can": the "when" may open the match)."""
+    left = _UP_TO_CLAUSE.match(text, 0, start)
+    return _UNKNOWN_WHEN.search(text, left.end() if left else 0, start + 12) is not None
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -193,15 +298,30 @@ def undated_delivery(text: str, start: int, end: int) -> bool:
     """The day at text[start:end] is when something of ours will come, and the
     sentence names no clock time: "明天给您", "I'll send it Friday".
 
-    The sentence must have no clock time and not be a question; the clause (between
-    commas) must say something of ours will happen (a verb of delivering after the
-    day in Chinese, a future or a deadline in English) and not be about the past,
-    a recurring day, the client's plans or a greeting.
+    The sentence must have no clock time and not be a question (an English question
+    offering a time of ours, "can I get back to you tomorrow?", still counts) nor, in
+    English, ask the client to pick a time or say it does not know when; the clause
+    (between commas) must say something of ours will happen (a verb of delivering
+    after the day in Chinese, a future or a deadline in English) and not be about the
+    past, a recurring day, the client's plans or a greeting, a day we decline, or a
+    state of ours during the span.
     """
     s_left, s_right = _bounds(_UP_TO_SENTENCE, _SENTENCE, text, start, end)
-    if text[s_right : s_right + 1] in ("?", "？"):
-        return False
     sentence = text[s_left:s_right]
+    lower = sentence.lower()
+    english = not _HAN.search(sentence)
+    if text[s_right : s_right + 1] in ("?", "？") and not (
+        english and _OFFER_QUESTION.search(lower) and " or " not in lower
+    ):
+        return False
+    if english and (_ASKS_WHEN.search(sentence) or unknown_when(text, start)):
+        return False
+    if (
+        english
+        and _CONDITION.match(text, start)
+        and (not _THEN_OURS.search(sentence) or _ONLY_AN_ANSWER.search(sentence))
+    ):
+        return False
     c_left, c_right = _bounds(_UP_TO_CLAUSE, _CLAUSE_END, text, start, end)
     clause = text[c_left:c_right].lower()
     if _HAN.search(clause):
@@ -212,6 +332,8 @@ def undated_delivery(text: str, start: int, end: int) -> bool:
             and not (_ZH_DONE.search(clause) and not _ZH_STILL_TO_COME.search(clause))
         )
     else:
+        own = start - c_left, end - c_left  # the match's own words veto nothing
+        clause = clause[: own[0]] + _OCCASION.sub("~", clause[own[0] : own[1]]) + clause[own[1] :]
         ours = _EN_FUTURE.search(sentence.lower()) is not None and not _EN_NOT_OURS.search(clause)
     return ours and not CLOCK.search(sentence)
 
