@@ -214,22 +214,17 @@ def sentences(text: str) -> list[tuple[int, int]]:
 def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     """`sentences` as a tuple, remembered for the last few texts: reading one message
     (its questions, promises and deliveries) splits the same text several times."""
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for m in _SENTENCE_END.finditer(text):
-        spans.append((start, m.end()))
-        start = m.end()
-    if start < len(text):
-        spans.append((start, len(text)))
-    out = []
-    for s, e in spans:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if s < e:
-            out.append((s, e))
-    return tuple(out)
+    ends = _sentence_ends(text)
+    return tuple(
+        filter(None, (_trimmed(text, a, b) for a, b in zip((0, *ends), ends, strict=False)))
+    )
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of text[start:end] without white space at its ends; None when blank."""
+    part = text[start:end]
+    s, e = start + len(part) - len(part.lstrip()), end - len(part) + len(part.rstrip())
+    return (s, e) if s < e else None
 
 
 @lru_cache(maxsize=16)
@@ -252,16 +247,10 @@ def sentences_at(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int,
     for start, end in spans:
         first = bisect_right(ends, start)
         picked.update(range(first, max(first, bisect_right(ends, end - 1)) + 1))
-    out = []
-    for i in sorted(picked):
-        if i >= len(ends):
-            continue
-        a, b = (ends[i - 1] if i else 0), ends[i]
-        part = text[a:b]
-        s, e = a + len(part) - len(part.lstrip()), b - len(part) + len(part.rstrip())
-        if s < e:
-            out.append((s, e))
-    return out
+    spans_found = (
+        _trimmed(text, ends[i - 1] if i else 0, ends[i]) for i in sorted(picked) if i < len(ends)
+    )
+    return [span for span in spans_found if span is not None]
 
 
 # Messages longer than this are read sentence by sentence only where a whole-text search

@@ -125,30 +125,42 @@ def loosened(pattern: re.Pattern[str]) -> str | None:
 
 
 class Scan:
-    """The positions in a text where a Python pattern may match (see the module doc)."""
+    """The positions in a text where a Python pattern may match (see the module doc).
 
-    __slots__ = ("engine", "exact", "fast", "pattern")
+    The RE2 automaton is built on first use, not at import: a command that never reads
+    a long message pays nothing for it.
+    """
+
+    __slots__ = ("_built", "_fast", "engine", "pattern")
 
     def __init__(self, pattern: re.Pattern[str], *, engine: bool = True) -> None:
         self.pattern = pattern
         self.engine = engine  # False: a pattern Python's re runs as fast (one character)
-        source = loosened(pattern) if engine and re2 is not None else None
-        self.fast: Any = None
-        if source is not None:
-            try:
-                options = re2.Options()
-                options.max_mem = _RE2_MEMORY
-                self.fast = re2.compile(source, options)
-            except Exception:  # an RE2 limit (pattern size): the Python pattern serves
-                self.fast = None
-        self.exact = self.fast is None
+        self._fast: Any = None
+        self._built = False
+
+    @property
+    def fast(self) -> Any:
+        """The compiled RE2 pattern, or None where the Python pattern serves."""
+        if not self._built:
+            self._built = True
+            source = loosened(self.pattern) if self.engine and re2 is not None else None
+            if source is not None:
+                try:
+                    options = re2.Options()
+                    options.max_mem = _RE2_MEMORY
+                    self._fast = re2.compile(source, options)
+                except Exception:  # an RE2 limit (pattern size): the Python pattern serves
+                    self._fast = None
+        return self._fast
+
+    @property
+    def exact(self) -> bool:
+        """Are the spans exactly the Python pattern's (no RE2)?"""
+        return self.fast is None
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """The (start, end) of the matches found left to right. A match that overlaps
         another is not listed, but it starts inside the span of one that is: whoever
         reads every sentence a span touches reads it too."""
         return [m.span() for m in (self.fast or self.pattern).finditer(text)]
-
-    def any(self, text: str) -> bool:
-        """May the pattern match somewhere in `text`? (False: it does not.)"""
-        return (self.fast or self.pattern).search(text) is not None
