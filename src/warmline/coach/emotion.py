@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from warmline.coach.cue import Cue, cue_prior, find_cues, normalise
 from warmline.coach.textmodel import Featuriser, ModelFile, load_model, softmax
 from warmline.core.message import EMOTIONS, Emotion
-from warmline.core.text import Lang
+from warmline.core.text import Lang, detect_language
 
 MODEL_RESOURCE = "model/emotion.json"
 LABELS: tuple[Emotion, ...] = EMOTIONS
@@ -48,7 +48,6 @@ class Affect:
 # --------------------------------------------------------------------------- features
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_LATIN_LETTERS = re.compile(r"[A-Za-z]")
 # character pairs (zh); words, word pairs, words after a negation and letter
 # 4-grams inside longer words (en: "frustrating" shares weight with "frustrated",
 # a typo keeps most of its word's weight)
@@ -145,12 +144,8 @@ def _shifted(cue: Cue, whole: str, tail_at: int, shift: int) -> Cue:
 
 
 def language_of(text: str) -> Lang:
-    """core.text.detect_language's rule (Han >= Latin letters / 4), counted by regex."""
-    han = len(_HAN.findall(text))
-    latin = len(_LATIN_LETTERS.findall(text))
-    if han == 0 and latin == 0:
-        return "en"
-    return "zh" if han >= latin / 4 else "en"
+    """The language a message is read in: core.text's rule, English when it has no letters."""
+    return detect_language(text, default="en")
 
 
 # A long message is read from its opening and its closing: that is where a writer
