@@ -44,12 +44,13 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--errors", type=int, default=0, help="print this many misses per principle")
     ap.add_argument("--data", type=Path, default=DATA, help="folder holding zh.jsonl and en.jsonl")
+    ap.add_argument("--lang", choices=("zh", "en"), help="measure one language only")
     args = ap.parse_args()
     ok = True
     print(
         f"{'lang':4} {'principle':9} {'n+':>4} {'prec':>6} {'recall':>6} {'F1':>6}  target P>={TARGET_P} R>={TARGET_R}"
     )
-    for lang in ("zh", "en"):
+    for lang in (args.lang,) if args.lang else ("zh", "en"):
         rows = [
             {"kind": "draft", "id": f"{lang}-{n}", **json.loads(line)}
             for n, line in enumerate(
