@@ -109,3 +109,29 @@ def test_a_child_that_cannot_start_leaves_the_parse_to_this_process(fixtures: Pa
     skips = SkipLog()
     assert list(read_ahead(parse, skips, method="fork")) == list(read(path))
     assert skips.counts == {"unsupported": 1}
+
+
+def _pid(item: ImportedMessage) -> int:
+    return os.getpid()
+
+
+def test_beside_runs_in_the_child_while_this_process_is_behind(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(ahead, "CHUNK", 5)
+    monkeypatch.setattr(ahead, "BEHIND", 0)  # always "behind": the child runs beside
+    stream = read_ahead(_endless, SkipLog(), method="fork", beside=_pid)
+    got = [next(stream) for _ in range(20)]
+    stream.close()
+    assert {m.early for m in got} - {os.getpid()} and None not in {m.early for m in got}
+
+
+def test_beside_waits_while_this_process_keeps_up(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ahead, "BEHIND", 10**9)  # never behind: the child only parses
+    stream = read_ahead(_endless, SkipLog(), method="fork", beside=_pid)
+    got = [next(stream) for _ in range(20)]
+    stream.close()
+    assert {m.early for m in got} == {None}
+    assert got[0] == ImportedMessage(  # `early` plays no part in a message's equality
+        "csv", "x1", "t", got[0].sent_at, 0, "a", "a", "hi", "csv", early=1
+    )

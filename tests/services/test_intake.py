@@ -4,14 +4,17 @@ if each message had been read on its own, in order."""
 from __future__ import annotations
 
 import csv
+import os
+import sys
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import NOW
-from warmline.core.client import Channels
+from warmline.core.client import Channels, Client
+from warmline.ingest import ahead
 from warmline.services import Services
-from warmline.services.intake import Intake
+from warmline.services.intake import EarlyReading, Intake, MessageReading
 
 # (time in London, sender, text, attachment); NOW is Monday 23 November 2026.
 EARLY = [
@@ -138,3 +141,41 @@ def test_a_short_text_is_read_once_per_import(book: Services) -> None:
     assert first is not None and first.emotion == "satisfaction"
     assert intake.read("ok 👍", anna) is first
     assert intake.read("   ", anna) is None
+
+
+@pytest.mark.skipif(
+    sys.platform != "linux" or (os.cpu_count() or 1) < 2, reason="a second process: Linux, 2 cores"
+)
+def test_emotion_read_in_the_parsing_process_is_the_emotion_read_here(
+    book: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ahead, "MIN_BYTES", 1)  # this small file is parsed in a child
+    monkeypatch.setattr(ahead, "BEHIND", 0)  # which reads every message it may
+    early: list[EarlyReading | None] = []
+    read = Intake.read
+
+    def spy(
+        self: Intake, text: str, client: Client, found: EarlyReading | None = None
+    ) -> MessageReading | None:
+        early.append(found)
+        return read(self, text, client, found)
+
+    monkeypatch.setattr(Intake, "read", spy)
+    rows = [*EARLY, *LATER, ("2026-11-22 12:00", "Anna Lee", "🙏🙏", "")]
+    book.import_file(
+        _export(tmp_path / "a.csv", "a", rows), client="Anna Lee", zone="Europe/London", me=("Lin",)
+    )
+    # read in the child, except the emoji-only message (its language is the client's)
+    assert [e is not None for e in early] == [True] * 6 + [False]
+    anna = book.client("Anna Lee")
+    profile = book.profile()
+    incoming = [m for m in book.messages(anna.id) if m.direction == "in"]
+    assert len(incoming) == 7
+    for msg in incoming:
+        alone = book.enrich_message(msg, anna, profile)
+        assert (msg.emotion, msg.emotion_score, msg.questions, msg.status_request) == (
+            alone.emotion,
+            alone.emotion_score,
+            alone.questions,
+            alone.status_request,
+        )

@@ -5,7 +5,9 @@ and reading its messages (identity, dedupe, the coach's reading, SQL) take
 about as long as each other, and one Python process runs one of them at a
 time. For a large file on a machine with more than one core, `read_ahead` runs
 the parser in a forked child that sends the messages back in chunks through a
-pipe, so both halves run at once.
+pipe, so both halves run at once. The caller may hand part of its own work on each
+message to the child (`beside`: the import reads emotion there), which the child
+does only while this process is the slower one (BEHIND), so the two stay balanced.
 
 Nothing changes for the caller: the messages come in the parser's order, a
 parse error is raised at the same point (after the messages before it), the
@@ -27,6 +29,7 @@ import queue
 import sys
 import threading
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
@@ -38,8 +41,15 @@ from warmline.ingest.record import ImportedMessage, SkipLog
 MIN_BYTES = 2_000_000
 CHUNK = 200  # messages sent through the pipe at a time
 AHEAD = 8  # chunks received and waiting at most (memory stays bounded)
+# The child runs `beside` only while this many chunks it sent wait to be taken: then
+# this process is the slower one and the child has time to spare. When this process
+# catches up, the child only parses, so that neither waits long for the other.
+BEHIND = 2
 
 Parser = Callable[[SkipLog], Iterator[ImportedMessage]]
+# Work on each parsed message the caller wants done in the parsing process too: its
+# result rides along as the message's `early` field.
+Beside = Callable[[ImportedMessage], Any]
 
 
 def worth_a_process(path: Path) -> bool:
@@ -58,18 +68,21 @@ def start_method() -> str:
 
 
 def read_ahead(
-    parse: Parser, skipped: SkipLog, *, method: str | None = None
+    parse: Parser, skipped: SkipLog, *, method: str | None = None, beside: Beside | None = None
 ) -> Iterator[ImportedMessage]:
     """The messages `parse(skips)` yields, parsed in a forked child process.
 
     A thread of this process takes the child's chunks off the pipe as soon as they
     come (up to AHEAD chunks wait), so the child never stalls while this process
-    stores and reads. For "spawn", `parse` must pickle: a module-level function, or a
-    functools.partial of one.
+    stores and reads. `beside(message)`, when given, runs in the child on each message
+    and its result arrives as the message's `early` (when the child cannot start,
+    nothing runs it: `early` stays None). For "spawn", `parse` and `beside` must
+    pickle: module-level functions, or functools.partial of them.
     """
     context: Any = multiprocessing.get_context(method or start_method())
     receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=_produce, args=(parse, sender), daemon=True)
+    taken = context.Value("q", 0, lock=False)  # chunks this process has taken
+    child = context.Process(target=_produce, args=(parse, sender, beside, taken), daemon=True)
     child.start()
     sender.close()
     chunks: queue.Queue[tuple[str, Any]] = queue.Queue(maxsize=AHEAD)
@@ -87,6 +100,7 @@ def read_ahead(
                 return
             started = True
             if kind == "items":
+                taken.value += 1
                 yield from payload
             elif kind == "done":
                 counts, samples = payload
@@ -132,15 +146,22 @@ def _pump(
             return
 
 
-def _produce(parse: Parser, sender: Connection) -> None:
-    """In the child: parse, send the messages in chunks, then the skips or the error."""
+def _produce(
+    parse: Parser, sender: Connection, beside: Beside | None = None, taken: Any = None
+) -> None:
+    """In the child: parse (and run `beside` while the parent is behind, see BEHIND),
+    send the messages in chunks, then the skips or the error."""
     skips = SkipLog()
+    sent = 0
     try:
         chunk: list[ImportedMessage] = []
         for item in parse(skips):
+            if beside is not None and (taken is None or sent - taken.value >= BEHIND):
+                item = replace(item, early=beside(item))
             chunk.append(item)
             if len(chunk) >= CHUNK:
                 sender.send(("items", chunk))
+                sent += 1
                 chunk = []
         if chunk:
             sender.send(("items", chunk))

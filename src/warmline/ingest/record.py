@@ -43,6 +43,9 @@ class ImportedMessage:
     line: int | None = None
     # A note for the user, e.g. why a paste became one message.
     note: str = ""
+    # What the importing service computed from the message beside the parser, in the
+    # parsing process (ahead.read_ahead's `beside`); not part of the parsed data.
+    early: Any = field(default=None, compare=False)
 
     def as_json(self) -> dict[str, Any]:
         """A JSON-ready dict (times as ISO 8601 UTC): the golden-file schema."""

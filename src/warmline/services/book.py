@@ -25,6 +25,7 @@ from warmline.core.text import LANGS, Lang
 from warmline.services.base import ServiceBase
 
 if TYPE_CHECKING:
+    from warmline.ingest.ahead import Beside
     from warmline.services.intake import Intake
 
 NO_CHANGE: Any = object()
@@ -422,6 +423,11 @@ class BookService(ServiceBase):
     def intake(self, repo: Any, profile: Profile) -> Intake | None:
         """What reads imported messages, batch by batch, in the import's unit of work
         (None: nothing reads them). The coach extends this."""
+        return None
+
+    def early_reader(self) -> Beside | None:
+        """What reads each message of a large import in its parsing process, beside the
+        parser (its result reaches `intake` as the message's `early`); None: nothing."""
         return None
 
     def messages(self, ref: str | int, *, limit: int | None = None) -> list[Message]:

@@ -26,7 +26,7 @@ from warmline.core.error import WarmlineError
 from warmline.core.message import Message
 from warmline.core.text import Text
 from warmline.ingest import IMPORTERS, ImportedMessage, Options, SkipLog, detect, paste, read
-from warmline.ingest.ahead import read_ahead, worth_a_process
+from warmline.ingest.ahead import Beside, read_ahead, worth_a_process
 from warmline.ingest.record import SKIP_REASONS
 from warmline.ingest.table import Columns
 from warmline.ingest.whatsapp import DATE_ORDERS
@@ -143,6 +143,8 @@ class IngestService(ServiceBase):
 
         def intake(self, repo: Any, profile: Profile) -> Intake | None: ...
 
+        def early_reader(self) -> Beside | None: ...
+
     # -- import ----------------------------------------------------------------
     def import_file(
         self,
@@ -179,7 +181,9 @@ class IngestService(ServiceBase):
 
         def source() -> Iterable[ImportedMessage]:
             if worth_a_process(p):  # a large file: parsed beside the storing and reading
-                return read_ahead(partial(read, p, name, options), skipped)
+                return read_ahead(
+                    partial(read, p, name, options), skipped, beside=self.early_reader()
+                )
             return read(p, name, options, skipped)
 
         return self._run(
@@ -298,17 +302,17 @@ class IngestService(ServiceBase):
         pending: dict[str, list[int]] = {}  # thread -> IDs of our messages with no client yet
         blank_id_seen = False  # a message with no external ID is stored once per file
         for batch in _batches(messages, BATCH):
-            drafts: list[tuple[dict[str, Any], str]] = []
+            drafts: list[tuple[dict[str, Any], str, Any]] = []
             for item in batch:
                 report.read += 1
                 draft = self._draft(item, who, report, thread_client, thread_handles)
                 if draft is not None:
-                    drafts.append((draft, item.thread))
+                    drafts.append((draft, item.thread, item.early))
             # Earlier batches of this file are stored already: the book knows their IDs.
-            existing = repo.existing_external_ids(d["external_id"] for d, _ in drafts)
+            existing = repo.existing_external_ids(d["external_id"] for d, _, _ in drafts)
             fresh: list[Message] = []
             threads: list[str] = []
-            for draft, thread in drafts:
+            for draft, thread, early in drafts:
                 key = draft["external_id"]
                 if key in existing or (not key and blank_id_seen):
                     report.duplicate += 1
@@ -317,7 +321,7 @@ class IngestService(ServiceBase):
                 blank_id_seen = blank_id_seen or not key
                 cid = draft["client_id"]
                 if intake is not None and cid is not None and draft["direction"] == "in":
-                    reading = intake.read(draft["text"], who.clients[cid])
+                    reading = intake.read(draft["text"], who.clients[cid], early)
                     if reading is not None:
                         draft.update(
                             emotion=reading.emotion,

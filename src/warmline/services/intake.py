@@ -34,6 +34,7 @@ from warmline.core.client import Client
 from warmline.core.ledger import Commitment, CommitmentStatus, Deliverable, Party
 from warmline.core.message import Emotion, Message
 from warmline.core.text import Lang, as_lang, detect_language
+from warmline.ingest.record import ImportedMessage
 
 # Promises due (or made, when they name no time) longer ago than this are
 # history, not open promises: an import of old chats does not flood the agenda.
@@ -61,6 +62,45 @@ class MessageReading:
     status_request: bool
 
 
+@dataclass(frozen=True, slots=True)
+class EarlyReading:
+    """A message's emotion, read in the parsing process of a large import."""
+
+    lang: Lang
+    emotion: Emotion
+    score: float
+
+
+class EarlyReader:
+    """Reads the emotion of each parsed message beside the parser (ahead.read_ahead's
+    `beside`), so that a large import's reading is shared between two processes: the
+    parsing one reads emotion, this one the rest. Only messages that may be a client's
+    (not a system line, not marked as ours) and whose language does not depend on the
+    client's are read; Intake.read reads the others itself, and the result is the same
+    either way. Short texts are remembered, as in Intake."""
+
+    def __init__(self) -> None:
+        self._memo: dict[str, EarlyReading | None] = {}
+
+    def __call__(self, item: ImportedMessage) -> EarlyReading | None:
+        text = item.text
+        if item.is_system or item.from_me or not text.strip():
+            return None
+        short = len(text) <= SHORT_TEXT
+        if short and text in self._memo:
+            return self._memo[text]
+        lang = detect_language(text, "zh")
+        reading = None
+        if detect_language(text, "en") == lang:  # else the client's language decides
+            affect = classify(text, lang)
+            reading = EarlyReading(lang, affect.label, affect.score)
+        if short:
+            if len(self._memo) >= REMEMBERED:
+                self._memo.clear()
+            self._memo[text] = reading
+        return reading
+
+
 class Intake:
     """Reads and records the messages of one import, inside its unit of work."""
 
@@ -75,8 +115,11 @@ class Intake:
         self._ours: set[int] = set()  # IDs of our promises this import added
 
     # -- before storing: what an incoming message says ---------------------------
-    def read(self, text: str, client: Client) -> MessageReading | None:
-        """The reading of an incoming client message; None when it has no text."""
+    def read(
+        self, text: str, client: Client, early: EarlyReading | None = None
+    ) -> MessageReading | None:
+        """The reading of an incoming client message; None when it has no text. `early`:
+        its emotion, when the parsing process read it already (EarlyReader)."""
         if not text.strip():
             return None
         lang = message_lang(text, client.language)
@@ -85,10 +128,14 @@ class Intake:
             known = self._readings.get((text, lang))
             if known is not None:
                 return known
-        affect = classify(text, lang)
+        if early is not None and early.lang == lang:
+            emotion, score = early.emotion, early.score
+        else:
+            affect = classify(text, lang)
+            emotion, score = affect.label, affect.score
         reading = MessageReading(
-            emotion=affect.label,
-            emotion_score=round(affect.score, 3),
+            emotion=emotion,
+            emotion_score=round(score, 3),
             questions=tuple(q.text for q in find_questions(text, lang)),
             status_request=is_status_request(text, lang),
         )

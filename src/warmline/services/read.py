@@ -30,7 +30,14 @@ from warmline.core.ledger import Commitment, Deliverable
 from warmline.core.message import Message
 from warmline.core.text import Lang, as_lang
 from warmline.services.base import ServiceBase
-from warmline.services.intake import Intake, delivery_in, kept_by, message_lang, promises_in
+from warmline.services.intake import (
+    EarlyReader,
+    Intake,
+    delivery_in,
+    kept_by,
+    message_lang,
+    promises_in,
+)
 
 
 class ReadService(ServiceBase):
@@ -124,6 +131,10 @@ class ReadService(ServiceBase):
     def intake(self, repo: Any, profile: Profile) -> Intake:
         """Imported messages are read as stored ones are, a batch at a time."""
         return Intake(repo, my_zone=profile.timezone, now=self.now())
+
+    def early_reader(self) -> EarlyReader:
+        """The emotion of each message of a large import is read in its parsing process."""
+        return EarlyReader()
 
     def record_from_message(self, message_id: int) -> tuple[list[Commitment], list[Deliverable]]:
         """Extract and record the promises and deliveries of one stored message."""
