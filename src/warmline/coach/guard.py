@@ -145,14 +145,30 @@ def _hedged_time(text: str, start: int, end: int) -> bool:
     return bool(_OUR_DELIVERY.search(text, s_left, start))
 
 
+# A Chinese deferral put off to a time ("回头再说吧", "等月中再说", "下个月再看") leaves
+# a time open (C1's); without one ("先放一放吧", "到时候再说") it is a non-answer.
+_ZH_DEFERRAL = re.compile(r"再说|放一放|再议|再看")
+_ZH_DEFERRED_TO = re.compile(
+    r"回头|改天|有空|忙完|下个?月|下下?周|(?:下个?)?(?:星期|礼拜)[一二三四五六日天]|月[底中初末]"
+    r"|年[底后前末]|节后|周[一二三四五六日天末]|明天|后天|过几天|过段时间|过一阵"
+)
+
+
+def _zh_deferred_to_a_time(text: str, start: int, end: int) -> bool:
+    if not _ZH_DEFERRAL.search(text, start, end):
+        return False
+    s_left, s_right = _bounds(_UP_TO_SENTENCE, _SENTENCE, text, start, end)
+    return _ZH_DEFERRED_TO.search(text, s_left, s_right) is not None
+
+
 def dated_answer(text: str, start: int, end: int) -> bool:
     """Drop an evasive phrase when a dated promise to answer is next to it (T4 done right):
     a day with a clock time, a day with a verb of answering ("今天之内回复您"), a verb
     of answering with a clock time of today or a span of minutes or hours ("confirm by
     2pm", "半小时内回您"), or a verb of answering with a clock time by the end of the next
     sentence ("I'm not sure yet. I'll ask and tell you by 5pm"). A soft hedge on a time of
-    ours ("hopefully by next week") is left to C1."""
-    if _hedged_time(text, start, end):
+    ours ("hopefully by next week", "回头再说") is left to C1."""
+    if _hedged_time(text, start, end) or _zh_deferred_to_a_time(text, start, end):
         return True
     window = text[max(0, start - 30) : min(len(text), end + 100)]
     clock = bool(CLOCK.search(window))
