@@ -64,7 +64,8 @@ _MIDDLE_WAY = re.compile(
     r"|part of it|a first (?:version|draft|cut|part)|partial|(?<![a-z])phase|(?<![a-z])split"
     r"|but (?:we|i) (?:can|could)|but [^.!?]{0,40}(?:works|would work|(?:is|are)(?: both| all)? (?:fine|free|open))"
     r"|do you (?:really )?need|would (?:a|an|one|either)(?: [^.!?]{0,40})? (?:work|do|cover|suit)"
-    r"|哪个场景|[您你]?最想(?:解决|实现)|优先(?:排|安排|做|处理|给[您你])|[您你]?最(?:急|着急|要紧|需要|先要)"
+    r"|可以考虑|可以选择|建议(?:[您你])?(?:改|换|选|用|考虑)|"
+    r"哪个场景|[您你]?最想(?:解决|实现)|优先(?:排|安排|做|处理|给[您你])|[您你]?最(?:急|着急|要紧|需要|先要)"
     r"|how does [^.!?]{0,30} sound|does [^.!?]{0,30} work",
     re.IGNORECASE,
 )
