@@ -365,7 +365,7 @@ def not_a_delivery_time(text: str, start: int, end: int) -> bool:
 
 
 _OWNS_IT = re.compile(
-    r"(?:是|也是|都是|说到底是|归根到底是)(?:我们|我)(?:的|这边的|公司的)(?:责任|问题|错|失误)|(?:我们|我)(?:来|会)?(?:负责|承担)"
+    r"(?:是|也是|都是|说到底是|归根到底是)(?:我们|我)(?:的|这边的|公司的)(?:责任|问题|错|失误)|(?:我们|我)(?:来|会)?(?:负责|承担)|(?:责任|问题|错)在(?:我们|我)"
     r"|(?:that's|it's|that is|it is|this is) (?:on us|on me|our (?:responsibility|fault|mistake|problem|job))"
     r"|(?:we|i) (?:take|own|accept) (?:full |the )?(?:responsibility|the blame|it)|(?:we're|we are) responsible",
     re.IGNORECASE,
