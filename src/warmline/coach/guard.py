@@ -94,7 +94,11 @@ def precise_time(text: str, start: int, end: int) -> bool:
     window = text[left:right]
     intraday = vague_time_anchor(text[start:end]) in INTRADAY_ANCHORS
     return (
-        pins_time(window, intraday) or bool(_ASKS_WHEN.search(window)) or unknown_when(text, start)
+        pins_time(window, intraday)
+        or bool(_ASKS_WHEN.search(window))
+        or unknown_when(text, start)
+        # Chinese: a span of minutes or hours pins an intraday word ("稍后10分钟内发您")
+        or (intraday and bool(_HAN.search(window)) and bool(_SHORT_SPAN.search(window)))
     )
 
 
@@ -218,7 +222,7 @@ _ZH_NOT_OURS = re.compile(
     # days offered for the client to pick ("周三或者周五我们都可以"), a ship's or
     # flight's schedule ("5月28日开船", "预计6月30日到港")
     r"(?:或者?|还是)(?:下?周|星期|礼拜|明天|后天|\d)|都(?:可以|行|方便|能)|"
-    r"开船|离港|到港|靠港|船期|截关|起飞|落地"
+    r"开船|离港|到港|靠港|船期|截关|起飞|落地|恢复(?:生产|营业|发货|上班)|复工"
 )
 _EN_FUTURE = re.compile(
     r"'ll(?![a-z])|(?<![a-z])(?:will|shall|going to|gonna|should (?:be|have|get|arrive|land|go|ship)|"
