@@ -103,7 +103,7 @@ def precise_time(text: str, start: int, end: int) -> bool:
 
 
 _SHORT_SPAN = re.compile(
-    r"(?:半|一|两|[1-9]\d?\s*)(?:个)?(?:小时|分钟)(?:之|以)?内"
+    r"(?:半|[一二两三四五六七八九十]{1,3}|[1-9]\d?\s*)(?:个)?(?:小时|分钟)(?:之|以)?内"
     r"|(?<![a-z])within (?:the hour|an hour|(?:half an|\d{1,2}) (?:hours?|minutes?|mins?))"
     r"|(?<![a-z])in (?:an hour|half an hour|\d{1,2} (?:minutes|mins))",
     re.IGNORECASE,
