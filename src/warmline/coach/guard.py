@@ -64,7 +64,8 @@ _MIDDLE_WAY = re.compile(
     r"|part of it|a first (?:version|draft|cut|part)|partial|(?<![a-z])phase|(?<![a-z])split"
     r"|but (?:we|i) (?:can|could)|but [^.!?]{0,40}(?:works|would work|(?:is|are)(?: both| all)? (?:fine|free|open))"
     r"|do you (?:really )?need|would (?:a|an|one|either)(?: [^.!?]{0,40})? (?:work|do|cover|suit)"
-    r"|哪个场景|[您你]?最想(?:解决|实现)|优先(?:排|安排|做|处理|给[您你])|[您你]?最(?:急|着急|要紧|需要|先要)"
+    r"|可以考虑|可以选择|建议(?:[您你])?(?:改|换|选|用|考虑)|"
+    r"哪个场景|[您你]?最想(?:解决|实现)|优先(?:排|安排|做|处理|给[您你])|[您你]?最(?:急|着急|要紧|需要|先要)"
     r"|how does [^.!?]{0,30} sound|does [^.!?]{0,30} work",
     re.IGNORECASE,
 )
@@ -93,12 +94,16 @@ def precise_time(text: str, start: int, end: int) -> bool:
     window = text[left:right]
     intraday = vague_time_anchor(text[start:end]) in INTRADAY_ANCHORS
     return (
-        pins_time(window, intraday) or bool(_ASKS_WHEN.search(window)) or unknown_when(text, start)
+        pins_time(window, intraday)
+        or bool(_ASKS_WHEN.search(window))
+        or unknown_when(text, start)
+        # Chinese: a span of minutes or hours pins an intraday word ("稍后10分钟内发您")
+        or (intraday and bool(_HAN.search(window)) and bool(_SHORT_SPAN.search(window)))
     )
 
 
 _SHORT_SPAN = re.compile(
-    r"(?:半|一|两|[1-9]\d?\s*)(?:个)?(?:小时|分钟)(?:之|以)?内"
+    r"(?:半|[一二两三四五六七八九十]{1,3}|[1-9]\d?\s*)(?:个)?(?:小时|分钟)(?:之|以)?内"
     r"|(?<![a-z])within (?:the hour|an hour|(?:half an|\d{1,2}) (?:hours?|minutes?|mins?))"
     r"|(?<![a-z])in (?:an hour|half an hour|\d{1,2} (?:minutes|mins))",
     re.IGNORECASE,
@@ -145,14 +150,30 @@ def _hedged_time(text: str, start: int, end: int) -> bool:
     return bool(_OUR_DELIVERY.search(text, s_left, start))
 
 
+# A Chinese deferral put off to a time ("回头再说吧", "等月中再说", "下个月再看") leaves
+# a time open (C1's); without one ("先放一放吧", "到时候再说") it is a non-answer.
+_ZH_DEFERRAL = re.compile(r"再说|放一放|再议|再看")
+_ZH_DEFERRED_TO = re.compile(
+    r"回头|改天|有空|忙完|下个?月|下下?周|(?:下个?)?(?:星期|礼拜)[一二三四五六日天]|月[底中初末]"
+    r"|年[底后前末]|节后|周[一二三四五六日天末]|明天|后天|过几天|过段时间|过一阵"
+)
+
+
+def _zh_deferred_to_a_time(text: str, start: int, end: int) -> bool:
+    if not _ZH_DEFERRAL.search(text, start, end):
+        return False
+    s_left, s_right = _bounds(_UP_TO_SENTENCE, _SENTENCE, text, start, end)
+    return _ZH_DEFERRED_TO.search(text, s_left, s_right) is not None
+
+
 def dated_answer(text: str, start: int, end: int) -> bool:
     """Drop an evasive phrase when a dated promise to answer is next to it (T4 done right):
     a day with a clock time, a day with a verb of answering ("今天之内回复您"), a verb
     of answering with a clock time of today or a span of minutes or hours ("confirm by
     2pm", "半小时内回您"), or a verb of answering with a clock time by the end of the next
     sentence ("I'm not sure yet. I'll ask and tell you by 5pm"). A soft hedge on a time of
-    ours ("hopefully by next week") is left to C1."""
-    if _hedged_time(text, start, end):
+    ours ("hopefully by next week", "回头再说") is left to C1."""
+    if _hedged_time(text, start, end) or _zh_deferred_to_a_time(text, start, end):
         return True
     window = text[max(0, start - 30) : min(len(text), end + 100)]
     clock = bool(CLOCK.search(window))
@@ -179,7 +200,7 @@ _SENTENCE = re.compile(r"[。！？!?；;\n]|\.(?=\s|$)")
 _ZH_DELIVERY = re.compile(
     r"发|给|交|寄|传|送|递|补|回复|答复|回[您你]|打给|打电话|联系|提交|上线|完成|搞定|处理|确认|安排|"
     r"出(?:来|一版|稿|图|方案|报告|结果|货)|到(?:货|[您你])|[改做弄修]好|整理|开通|开(?:票|发票)|签|付|退|"
-    r"(?<=[能会就再])出|约|见面|过去|过来|汇报|反馈|通知|修|优化|更新|解决|开始|做|弄|改|搞|跟进|推进|结算|等到|定稿|"
+    r"(?<=[能会就再])出|(?<=[能会就才])(?:齐|好)|约|见面|过去|过来|汇报|反馈|通知|修|优化|更新|解决|开始|做|弄|改|搞|跟进|推进|结算|等到|定稿|"
     r"(?:之|以)?前|为止|(?<=[天晚早])内|排(?:到|上|进|产|期)|生产|投产"
 )
 _ZH_NOT_OURS = re.compile(
@@ -188,16 +209,20 @@ _ZH_NOT_OURS = re.compile(
     r"[您你](?:们)?(?:那边|这边)?(?:明天|今天|后天|下?周.|下?星期.|下?礼拜.)?"
     r"(?:有空|方便|在吗|在家|休息|出差|回来|到|看到|收到|开会|放假|寄的|发的)|"
     # the client's own week: "您这周在广交会", "您周一回复就行"
-    r"[您你](?:们)?(?:那边|这边)?(?:明天|今天|后天|明早|明晚|今晚|下?周.|下?星期.|下?礼拜.|这周|本周|这几天|这两天|最近|这个月|下个?月)"
+    r"[您你](?:们)?(?:那边|这边)?(?:明天|今天|后天|明早|明晚|今晚|下?周.|下?星期.|下?礼拜.|这周|本周|这几天|这两天|最近|这个月|下个?月|月[初中底末]|年[底后])"
     r"(?:上午|下午|中午|晚上|早上)?(?:前|之前|以前)?(?:都|也|又|还|正|一直)?"
-    r"(?:在|又|忙|要去|去|到|回复|答复|确认|决定|定|看|签|付|开会|开完会|给我们|发我们|发给我们|告诉我们|反馈|辛苦)|"
+    r"(?:在|又|忙|要去|去|到|回复|答复|确认|决定|定|看|签|付|转|打款|汇|结|交|开会|开完会|给我们|发我们|发给我们|告诉我们|反馈|辛苦)|"
     # the client's deadline in a condition ("明天不确认就…", "这周五前不到账"), the client replying to us
     r"(?:还|再)?(?:不|没)(?:回复|确认|到账|付款?|签|结清|回)|结不清|(?:回复|回|告诉|通知)我们|"
     # the client reaching us ("周一随时联系我"), a commitment made before ("之前说好周三给的")
     r"随时|(?:联系|找|问|告诉|通知|提醒)我(?!们)|(?:之前|原来|原本|本来|当初|当时|上次)(?:说好|约好|定好|答应|承诺|计划|安排)|原定|原计划|"
     r"(?:感谢|谢谢)[您你]|(?:完成|做完|做好|发出|寄出|处理|搞定|交付|上线)了|"
     r"见[。！!~～]?$|(?:明天|周.|下周.)见|看到再说|到期|截止|过期|有效期?|生效|营业|休息|放假|值班|"
-    r"上班|下班(?!前)|愉快|快乐|生日|节日|会员日|开业|适用"
+    r"上班|下班(?!前)|愉快|快乐|生日|节日|会员日|开业|适用|"
+    # days offered for the client to pick ("周三或者周五我们都可以"), a ship's or
+    # flight's schedule ("5月28日开船", "预计6月30日到港")
+    r"(?:或者?|还是)(?:下?周|星期|礼拜|明天|后天|\d)|都(?:可以|行|方便|能)|"
+    r"开船|离港|到港|靠港|船期|截关|起飞|落地|恢复(?:生产|营业|发货|上班)|复工"
 )
 _EN_FUTURE = re.compile(
     r"'ll(?![a-z])|(?<![a-z])(?:will|shall|going to|gonna|should (?:be|have|get|arrive|land|go|ship)|"
@@ -344,7 +369,7 @@ def not_a_delivery_time(text: str, start: int, end: int) -> bool:
 
 
 _OWNS_IT = re.compile(
-    r"(?:是|也是|都是|说到底是|归根到底是)(?:我们|我)(?:的|这边的|公司的)(?:责任|问题|错|失误)|(?:我们|我)(?:来|会)?(?:负责|承担)"
+    r"(?:是|也是|都是|说到底是|归根到底是)(?:我们|我)(?:的|这边的|公司的)(?:责任|问题|错|失误)|(?:我们|我)(?:来|会)?(?:负责|承担)|(?:责任|问题|错)在(?:我们|我)"
     r"|(?:that's|it's|that is|it is|this is) (?:on us|on me|our (?:responsibility|fault|mistake|problem|job))"
     r"|(?:we|i) (?:take|own|accept) (?:full |the )?(?:responsibility|the blame|it)|(?:we're|we are) responsible",
     re.IGNORECASE,
