@@ -39,6 +39,7 @@ DAY = re.compile(
 _ANSWER = re.compile(
     r"答复|回复|回[您你]|告诉[您你]|告知|确认|反馈|给[您你](?:个)?(?:准信|结果|消息)"
     r"|get back|confirm|let you know|update you|come back to you|answer|reply|respond|follow up"
+    r"|report back|circle back|revert"
     r"|(?:message|text|call|email|ping|tell) you"
     r"|(?:get|send|give) you (?:a |an |the )?(?:clear |firm |final |straight )?"
     r"(?:answer|yes|no|number|figure|price|quote|cost|decision|verdict)",
@@ -209,7 +210,8 @@ _EN_FUTURE = re.compile(
 )
 _EN_NOT_OURS = re.compile(
     r"(?<![a-z])(?:sent|did|was|were|had|went|shipped|arrived|delivered|fixed|done|finished|"
-    r"last|ago|yesterday|every|each|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|"
+    r"last(?= (?:week|month|year|night|time|weekend|quarter|[a-z]+day))|"
+    r"ago|yesterday|every|each|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|"
     r"expires?|expired|expiry|valid|deadline for|closed|open|(?<!sign )(?<!signs )(?<!signed )off|holiday|birthday|weekend|reminder|"
     r"(?:fee|payment|invoice|balance|rent|renewal|subscription)s? (?:is |are )?due|"
     r"see you|see ya|talk (?:to you )?(?:then|tomorrow|monday|tuesday|wednesday|thursday|friday)|"
@@ -221,6 +223,16 @@ _EN_NOT_OURS = re.compile(
     r"you (?:always|never|usually|often|keep|wait|said|mentioned|asked|told|want|need|wanted|needed)|"
     r"(?:you|he|she|they) (?:will|'ll|are|have|has|can|could|might|may|needs?|wants?|requires?)|"
     r"if you|when you|once you|"
+    # a request or a condition on the client's side ("I'd appreciate it if the brief could
+    # be read before the next round", "if payment isn't received by the 15th")
+    r"(?:appreciate(?: it)?|grateful|help) if (?!we |i )|"
+    r"(?:if|unless) [^.;,!?]{0,30}(?:isn't|is not|aren't|are not|hasn't been|haven't been|not) "
+    r"(?:received|paid|settled|signed|cleared|returned|confirmed)|"
+    # a count of past events ("that'll be the fifth this week"), a call we made ("I rang
+    # the council on Wednesday")
+    r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|nth|\d+(?:st|nd|rd|th)) "
+    r"(?:(?:time|change|request|tweak|edit|complaint|delay|email|message|call|one)s? )?(?:this|that|today)|"
+    r"(?:i|we) (?:called|rang|phoned|spoke|met|talked|visited|emailed|texted|chased)(?: [a-z']+){0,4} on |"
     # the client's day or side, a third party's deadline
     r"(?:your|their|his|her) (?:mon|tues|wednes|thurs|fri|satur|sun)day|your (?:morning|afternoon|evening|time)|"
     r"(?:from|on) your (?:side|end)|(?:their|your|his|her) (?:[a-z0-9]+ ){0,4}deadline|"
@@ -275,8 +287,9 @@ def unknown_when(text: str, start: int) -> bool:
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _UP_TO_SENTENCE = re.compile(r".*(?:[。！？!?；;\n]|\.(?=\s))", re.DOTALL)
-_UP_TO_CLAUSE = re.compile(r".*(?:[。！？!?；;\n，,]|\.(?=\s))", re.DOTALL)
-_CLAUSE_END = re.compile(r"[。！？!?；;\n，,]|\.(?=\s|$)")
+# A comma inside a number ("$3,150") ends no clause.
+_UP_TO_CLAUSE = re.compile(r".*(?:[。！？!?；;\n，]|,(?!\d{3}(?!\d))|\.(?=\s))", re.DOTALL)
+_CLAUSE_END = re.compile(r"[。！？!?；;\n，]|,(?!\d{3}(?!\d))|\.(?=\s|$)")
 _ZH_QUESTION_END = re.compile(r"[吗呢么嘛][～~。！!]*$")
 # A clause ending in 了 tells what happened ("周一发出了"), unless it says what can or
 # must still happen ("只能排到月底了", "估计明天到了").
