@@ -204,16 +204,17 @@ _EN_FUTURE = re.compile(
     r"'ll(?![a-z])|(?<![a-z])(?:will|shall|going to|gonna|should (?:be|have|get|arrive|land|go|ship)|"
     r"expect|expected|coming|comes|headed|heading|sending|send|get(?:ting)? (?:it|this|that|them|you)|"
     r"(?:you'll|you will) (?:have|get|see|receive)|ready|planned|planning|plan to|aim(?:ing)? to|"
-    r"target(?:ing)?|hope to|try to|due|by|before|until|till|on track|scheduled|follow|"
+    r"target(?:ing)?|hope to|try to|due|by|before|until|till|on track|scheduled|follows?|"
     r"let me|i can(?!'t| ?not)|we can(?!'t| ?not)|can have|can get|look into|get back|circle back|touch base|ping|call you|"
     r"email you|text you|drop|swing by|come by|pop by|turn (?:it|this) around)(?![a-z])"
 )
 _EN_NOT_OURS = re.compile(
     r"(?<![a-z])(?:sent|did|was|were|had|went|shipped|arrived|delivered|fixed|done|finished|"
-    r"last(?= (?:week|month|year|night|time|weekend|quarter|[a-z]+day))|"
+    r"last(?= (?:(?:working|business|full) )?(?:week|month|year|night|time|weekend|quarter|[a-z]*day))|"
     r"ago|yesterday|every|each|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|"
-    r"expires?|expired|expiry|valid|deadline for|closed|open|(?<!sign )(?<!signs )(?<!signed )off|holiday|birthday|weekend|reminder|"
-    r"(?:fee|payment|invoice|balance|rent|renewal|subscription)s? (?:is |are )?due|"
+    r"expires?|expired|expiry|valid|deadline for|closed|open|(?<!sign )(?<!signs )(?<!signed )(?<!them )(?<!it )off|holiday|birthday|weekend|reminder|"
+    r"(?:fee|payment|invoice|balance|rent|renewal|subscription|bill|deposit|instal?ment)s?"
+    r"(?: [^.;!?]{0,30})? (?:is |are |falls? )?due|"
     r"see you|see ya|talk (?:to you )?(?:then|tomorrow|monday|tuesday|wednesday|thursday|friday)|"
     r"speak (?:then|tomorrow)|enjoy|have a (?:great|good|nice|lovely)|happy|"
     r"are you|you're free|you free|your (?:[a-z]+ ){0,2}(?:meeting|call|flight|trip|appointment|presentation|board|review)|"
@@ -225,14 +226,15 @@ _EN_NOT_OURS = re.compile(
     r"if you|when you|once you|"
     # a request or a condition on the client's side ("I'd appreciate it if the brief could
     # be read before the next round", "if payment isn't received by the 15th")
-    r"(?:appreciate(?: it)?|grateful|help) if (?!we |i )|"
+    r"(?:appreciate(?: it)?|grateful|help) if(?! we | i )|"
     r"(?:if|unless) [^.;,!?]{0,30}(?:isn't|is not|aren't|are not|hasn't been|haven't been|not) "
     r"(?:received|paid|settled|signed|cleared|returned|confirmed)|"
+    r"if [^.;,!?]{0,40}(?:n't|not) [a-z]+(?: [a-z]+)?(?= by| before)|unless (?:we|i) (?:get|receive|hear|have)|"
     # a count of past events ("that'll be the fifth this week"), a call we made ("I rang
     # the council on Wednesday")
     r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|nth|\d+(?:st|nd|rd|th)) "
     r"(?:(?:time|change|request|tweak|edit|complaint|delay|email|message|call|one)s? )?(?:this|that|today)|"
-    r"(?:i|we) (?:called|rang|phoned|spoke|met|talked|visited|emailed|texted|chased)(?: [a-z']+){0,4} on |"
+    r"(?:i|we) (?:called|rang|phoned|spoke|met|talked|visited|emailed|texted|chased)(?: [a-z']+){0,4} on(?= )|"
     # the client's day or side, a third party's deadline
     r"(?:your|their|his|her) (?:mon|tues|wednes|thurs|fri|satur|sun)day|your (?:morning|afternoon|evening|time)|"
     r"(?:from|on) your (?:side|end)|(?:their|your|his|her) (?:[a-z0-9]+ ){0,4}deadline|"
@@ -249,7 +251,7 @@ _EN_NOT_OURS = re.compile(
 _UNKNOWN_WHEN = re.compile(
     r"(?<![a-z])(?:no idea|not sure|(?:don't|do not|dont) know|dunno|hard to say|can't say|cannot say"
     r"|no telling|who knows|can't tell|no way of knowing|unclear|not certain)"
-    r"(?: yet| exactly| really| for sure)?,? (?:when|how long|how soon|whether|if)(?![a-z])",
+    r"(?: you| us)?(?: yet| exactly| really| for sure)?,? (?:when|how long|how soon|whether|if)(?![a-z])",
     re.IGNORECASE,
 )
 # A question offering a time of ours ("can I get back to you tomorrow?") still names it.
@@ -273,7 +275,7 @@ _ONLY_AN_ANSWER = re.compile(
 _OCCASION = re.compile(r"weekend|holidays?")
 _THEN_OURS = re.compile(
     r"'ll(?![a-z])|(?<![a-z])(?:will|going to|gonna|goes (?:out|through|live)|go (?:out|live|through)"
-    r"|ships?|(?:we|i) (?:can|could|should))(?![a-z])",
+    r"|ships?|follows?|(?:we|i) (?:can|could|should))(?![a-z])",
     re.IGNORECASE,
 )
 
