@@ -250,6 +250,7 @@ _EN_NOT_OURS = re.compile(
 # batch lands" leaves the time open because the answer is missing.
 _UNKNOWN_WHEN = re.compile(
     r"(?<![a-z])(?:no idea|not sure|(?:don't|do not|dont) know|dunno|hard to say|can't say|cannot say"
+    r"|couldn't say|could not say|couldn't tell"
     r"|no telling|who knows|can't tell|no way of knowing|unclear|not certain)"
     r"(?: you| us)?(?: yet| exactly| really| for sure)?,? (?:when|how long|how soon|whether|if)(?![a-z])",
     re.IGNORECASE,
