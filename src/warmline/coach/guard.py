@@ -59,6 +59,7 @@ _MIDDLE_WAY = re.compile(
     r"|什么时候(?:需要|要用)|最晚|折中|分(?:两|几|批)(?:次|步|个阶段|阶段)?|或者(?:我们)?(?:先|可以)"
     r"|先(?:交|发|给|做|出|上线|提供)|备选|替代|但(?:是)?(?:我们)?可以|不过(?:我们)?可以|可以改(?:成|到|为)"
     r"|how about|what about|could we|would you be open|we could"
+    r"|but [^.!?]{0,30}can be (?:with you|ready|done|delivered|sent|shipped)|(?:which|what) [a-z ]{0,25}matters? most"
     r"|(?<![a-z])we can (?:do|deliver|send|get|have|offer|start|split|ship|share|give)|can we"
     r"|would (?:it|that|this) (?:work|help|suit)|alternatively|instead|in the meantime"
     r"|what'?s (?:driving|behind)|is there a (?:hard )?deadline|when do you (?:need|want)"
@@ -211,7 +212,8 @@ _EN_FUTURE = re.compile(
 _EN_NOT_OURS = re.compile(
     r"(?<![a-z])(?:sent|did|was|were|had|went|shipped|arrived|delivered|fixed|done|finished|"
     r"last(?= (?:(?:working|business|full) )?(?:week|month|year|night|time|weekend|quarter|[a-z]*day))|"
-    r"ago|yesterday|every|each|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|"
+    r"ago|yesterday|every|each|covered|discussed|went over|days of (?:today|receipt|invoice)|"
+    r"mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|"
     r"expires?|expired|expiry|valid|deadline for|closed|open|(?<!sign )(?<!signs )(?<!signed )(?<!them )(?<!it )off|holiday|birthday|weekend|reminder|"
     r"(?:fee|payment|invoice|balance|rent|renewal|subscription|bill|deposit|instal?ment)s?"
     r"(?: [^.;!?]{0,30})? (?:is |are |falls? )?due|"
@@ -243,7 +245,7 @@ _EN_NOT_OURS = re.compile(
     r"(?:can't|cannot|can not|won't|couldn't|unable to|not able to) [a-z]+[^.;,!?]{0,40} (?:by|before)|"
     # a state of ours during the span, not a delivery ("we're swamped this week")
     r"(?:we're|we are|i'm|i am|we've been|i've been|we'll be|i'll be|things are) (?:[a-z]+ ){0,2}"
-    r"(?:busy|swamped|slammed|drowning|flat out|short|stretched|packed|booked|full|away|travelling|traveling|"
+    r"(?:busy|swamped|slammed|drowning|juggling|flat out|short|stretched|packed|booked|full|away|travelling|traveling|"
     r"out of (?:the )?office|on leave))(?![a-z])"
 )
 # Not knowing when is an evasive answer (T4), not a vague time: "no idea when the next
@@ -276,7 +278,7 @@ _ONLY_AN_ANSWER = re.compile(
 _OCCASION = re.compile(r"weekend|holidays?")
 _THEN_OURS = re.compile(
     r"'ll(?![a-z])|(?<![a-z])(?:will|going to|gonna|goes (?:out|through|live)|go (?:out|live|through)"
-    r"|ships?|follows?|(?:we|i) (?:can|could|should))(?![a-z])",
+    r"|ships?|follows?|goes (?:up|online)|go (?:up|online)|(?:we|i) (?:can|could|should))(?![a-z])",
     re.IGNORECASE,
 )
 
