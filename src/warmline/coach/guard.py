@@ -232,6 +232,8 @@ _EN_NOT_OURS = re.compile(
     r"(?:if|unless) [^.;,!?]{0,30}(?:isn't|is not|aren't|are not|hasn't been|haven't been|not) "
     r"(?:received|paid|settled|signed|cleared|returned|confirmed)|"
     r"if [^.;,!?]{0,40}(?:n't|not) [a-z]+(?: [a-z]+)?(?= by| before)|unless (?:we|i) (?:get|receive|hear|have)|"
+    # an order to the client ("settle the invoice by the 10th")
+    r"^\s*(?:please )?(?:settle|pay|sign|return|approve|submit|countersign)(?= )|"
     # a count of past events ("that'll be the fifth this week"), a call we made ("I rang
     # the council on Wednesday")
     r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|nth|\d+(?:st|nd|rd|th)) "
