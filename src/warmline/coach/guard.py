@@ -39,6 +39,7 @@ DAY = re.compile(
 _ANSWER = re.compile(
     r"答复|回复|回[您你]|告诉[您你]|告知|确认|反馈|给[您你](?:个)?(?:准信|结果|消息)"
     r"|get back|confirm|let you know|update you|come back to you|answer|reply|respond|follow up"
+    r"|report back|circle back|revert"
     r"|(?:message|text|call|email|ping|tell) you"
     r"|(?:get|send|give) you (?:a |an |the )?(?:clear |firm |final |straight )?"
     r"(?:answer|yes|no|number|figure|price|quote|cost|decision|verdict)",
@@ -58,6 +59,7 @@ _MIDDLE_WAY = re.compile(
     r"|什么时候(?:需要|要用)|最晚|折中|分(?:两|几|批)(?:次|步|个阶段|阶段)?|或者(?:我们)?(?:先|可以)"
     r"|先(?:交|发|给|做|出|上线|提供)|备选|替代|但(?:是)?(?:我们)?可以|不过(?:我们)?可以|可以改(?:成|到|为)"
     r"|how about|what about|could we|would you be open|we could"
+    r"|but [^.!?]{0,30}can be (?:with you|ready|done|delivered|sent|shipped)|(?:which|what) [a-z ]{0,25}matters? most"
     r"|(?<![a-z])we can (?:do|deliver|send|get|have|offer|start|split|ship|share|give)|can we"
     r"|would (?:it|that|this) (?:work|help|suit)|alternatively|instead|in the meantime"
     r"|what'?s (?:driving|behind)|is there a (?:hard )?deadline|when do you (?:need|want)"
@@ -228,15 +230,18 @@ _EN_FUTURE = re.compile(
     r"'ll(?![a-z])|(?<![a-z])(?:will|shall|going to|gonna|should (?:be|have|get|arrive|land|go|ship)|"
     r"expect|expected|coming|comes|headed|heading|sending|send|get(?:ting)? (?:it|this|that|them|you)|"
     r"(?:you'll|you will) (?:have|get|see|receive)|ready|planned|planning|plan to|aim(?:ing)? to|"
-    r"target(?:ing)?|hope to|try to|due|by|before|until|till|on track|scheduled|follow|"
+    r"target(?:ing)?|hope to|try to|due|by|before|until|till|on track|scheduled|follows?|"
     r"let me|i can(?!'t| ?not)|we can(?!'t| ?not)|can have|can get|look into|get back|circle back|touch base|ping|call you|"
     r"email you|text you|drop|swing by|come by|pop by|turn (?:it|this) around)(?![a-z])"
 )
 _EN_NOT_OURS = re.compile(
     r"(?<![a-z])(?:sent|did|was|were|had|went|shipped|arrived|delivered|fixed|done|finished|"
-    r"last|ago|yesterday|every|each|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|"
-    r"expires?|expired|expiry|valid|deadline for|closed|open|(?<!sign )(?<!signs )(?<!signed )off|holiday|birthday|weekend|reminder|"
-    r"(?:fee|payment|invoice|balance|rent|renewal|subscription)s? (?:is |are )?due|"
+    r"last(?= (?:(?:working|business|full) )?(?:week|month|year|night|time|weekend|quarter|[a-z]*day))|"
+    r"ago|yesterday|every|each|covered|discussed|went over|days of (?:today|receipt|invoice)|"
+    r"mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|"
+    r"expires?|expired|expiry|valid|deadline for|closed|open|(?<!sign )(?<!signs )(?<!signed )(?<!them )(?<!it )off|holiday|birthday|weekend|reminder|"
+    r"(?:fee|payment|invoice|balance|rent|renewal|subscription|bill|deposit|instal?ment)s?"
+    r"(?: [^.;!?]{0,30})? (?:is |are |falls? )?due|"
     r"see you|see ya|talk (?:to you )?(?:then|tomorrow|monday|tuesday|wednesday|thursday|friday)|"
     r"speak (?:then|tomorrow)|enjoy|have a (?:great|good|nice|lovely)|happy|"
     r"are you|you're free|you free|your (?:[a-z]+ ){0,2}(?:meeting|call|flight|trip|appointment|presentation|board|review)|"
@@ -246,6 +251,19 @@ _EN_NOT_OURS = re.compile(
     r"you (?:always|never|usually|often|keep|wait|said|mentioned|asked|told|want|need|wanted|needed)|"
     r"(?:you|he|she|they) (?:will|'ll|are|have|has|can|could|might|may|needs?|wants?|requires?)|"
     r"if you|when you|once you|"
+    # a request or a condition on the client's side ("I'd appreciate it if the brief could
+    # be read before the next round", "if payment isn't received by the 15th")
+    r"(?:appreciate(?: it)?|grateful|help) if(?! we | i )|"
+    r"(?:if|unless) [^.;,!?]{0,30}(?:isn't|is not|aren't|are not|hasn't been|haven't been|not) "
+    r"(?:received|paid|settled|signed|cleared|returned|confirmed)|"
+    r"if [^.;,!?]{0,40}(?:n't|not) [a-z]+(?: [a-z]+)?(?= by| before)|unless (?:we|i) (?:get|receive|hear|have)|"
+    # an order to the client ("settle the invoice by the 10th")
+    r"^\s*(?:please )?(?:settle|pay|sign|return|approve|submit|countersign)(?= )|"
+    # a count of past events ("that'll be the fifth this week"), a call we made ("I rang
+    # the council on Wednesday")
+    r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|nth|\d+(?:st|nd|rd|th)) "
+    r"(?:(?:time|change|request|tweak|edit|complaint|delay|email|message|call|one)s? )?(?:this|that|today)|"
+    r"(?:i|we) (?:called|rang|phoned|spoke|met|talked|visited|emailed|texted|chased)(?: [a-z']+){0,4} on(?= )|"
     # the client's day or side, a third party's deadline
     r"(?:your|their|his|her) (?:mon|tues|wednes|thurs|fri|satur|sun)day|your (?:morning|afternoon|evening|time)|"
     r"(?:from|on) your (?:side|end)|(?:their|your|his|her) (?:[a-z0-9]+ ){0,4}deadline|"
@@ -254,15 +272,16 @@ _EN_NOT_OURS = re.compile(
     r"(?:can't|cannot|can not|won't|couldn't|unable to|not able to) [a-z]+[^.;,!?]{0,40} (?:by|before)|"
     # a state of ours during the span, not a delivery ("we're swamped this week")
     r"(?:we're|we are|i'm|i am|we've been|i've been|we'll be|i'll be|things are) (?:[a-z]+ ){0,2}"
-    r"(?:busy|swamped|slammed|drowning|flat out|short|stretched|packed|booked|full|away|travelling|traveling|"
+    r"(?:busy|swamped|slammed|drowning|juggling|flat out|short|stretched|packed|booked|full|away|travelling|traveling|"
     r"out of (?:the )?office|on leave))(?![a-z])"
 )
 # Not knowing when is an evasive answer (T4), not a vague time: "no idea when the next
 # batch lands" leaves the time open because the answer is missing.
 _UNKNOWN_WHEN = re.compile(
     r"(?<![a-z])(?:no idea|not sure|(?:don't|do not|dont) know|dunno|hard to say|can't say|cannot say"
+    r"|couldn't say|could not say|couldn't tell"
     r"|no telling|who knows|can't tell|no way of knowing|unclear|not certain)"
-    r"(?: yet| exactly| really| for sure)?,? (?:when|how long|how soon|whether|if)(?![a-z])",
+    r"(?: you| us)?(?: yet| exactly| really| for sure)?,? (?:when|how long|how soon|whether|if)(?![a-z])",
     re.IGNORECASE,
 )
 # A question offering a time of ours ("can I get back to you tomorrow?") still names it.
@@ -286,7 +305,7 @@ _ONLY_AN_ANSWER = re.compile(
 _OCCASION = re.compile(r"weekend|holidays?")
 _THEN_OURS = re.compile(
     r"'ll(?![a-z])|(?<![a-z])(?:will|going to|gonna|goes (?:out|through|live)|go (?:out|live|through)"
-    r"|ships?|(?:we|i) (?:can|could|should))(?![a-z])",
+    r"|ships?|follows?|goes (?:up|online)|go (?:up|online)|(?:we|i) (?:can|could|should))(?![a-z])",
     re.IGNORECASE,
 )
 
@@ -300,8 +319,9 @@ def unknown_when(text: str, start: int) -> bool:
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _UP_TO_SENTENCE = re.compile(r".*(?:[。！？!?；;\n]|\.(?=\s))", re.DOTALL)
-_UP_TO_CLAUSE = re.compile(r".*(?:[。！？!?；;\n，,]|\.(?=\s))", re.DOTALL)
-_CLAUSE_END = re.compile(r"[。！？!?；;\n，,]|\.(?=\s|$)")
+# A comma inside a number ("$3,150") ends no clause.
+_UP_TO_CLAUSE = re.compile(r".*(?:[。！？!?；;\n，]|,(?!\d{3}(?!\d))|\.(?=\s))", re.DOTALL)
+_CLAUSE_END = re.compile(r"[。！？!?；;\n，]|,(?!\d{3}(?!\d))|\.(?=\s|$)")
 _ZH_QUESTION_END = re.compile(r"[吗呢么嘛][～~。！!]*$")
 # A clause ending in 了 tells what happened ("周一发出了"), unless it says what can or
 # must still happen ("只能排到月底了", "估计明天到了").
