@@ -42,7 +42,7 @@ FLAGGED = [
     ("S1", "这周店里就我一个人，实在转不过身"),
     ("S1", "Honestly the crew has been on twelve-hour shifts for weeks."),
     ("C4", "是你们采购自己下错了单"),
-    ("C4", "If your people had sent the specs on time, we wouldn't be in this mess."),
+    ("C4", "Well, if the files had come when they were supposed to, none of this would have happened."),
 ]
 
 
@@ -190,7 +190,7 @@ def test_a_model_rule_can_be_switched_off_or_its_level_changed(
 def test_words_a_user_allows_are_not_read_by_the_model(
     wednesday_in_beijing: CheckContext,
 ) -> None:
-    text = "是你们采购自己下错了单"
+    text = "这次是你们采购自己下错了单，我们已经在补发了"
     assert ("C4", "core.model-conflict") in _model_findings(text, wednesday_in_beijing)
     allowed = _model_findings(
         text,
