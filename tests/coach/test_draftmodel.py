@@ -42,7 +42,10 @@ FLAGGED = [
     ("S1", "这周店里就我一个人，实在转不过身"),
     ("S1", "Honestly the crew has been on twelve-hour shifts for weeks."),
     ("C4", "是你们采购自己下错了单"),
-    ("C4", "Well, if the files had come when they were supposed to, none of this would have happened."),
+    (
+        "C4",
+        "Well, if the files had come when they were supposed to, none of this would have happened.",
+    ),
 ]
 
 
