@@ -14,7 +14,7 @@ from tests.conftest import NOW
 from warmline.core.client import Channels, Client
 from warmline.ingest import ahead
 from warmline.services import Services
-from warmline.services.intake import EarlyReading, Intake, MessageReading
+from warmline.services.intake import SHORT_TEXT, EarlyReading, Intake, MessageReading
 
 # (time in London, sender, text, attachment); NOW is Monday 23 November 2026.
 EARLY = [
@@ -161,16 +161,31 @@ def test_emotion_read_in_the_parsing_process_is_the_emotion_read_here(
         return read(self, text, client, found)
 
     monkeypatch.setattr(Intake, "read", spy)
-    rows = [*EARLY, *LATER, ("2026-11-22 12:00", "Anna Lee", "🙏🙏", "")]
+    rows = [
+        *EARLY,
+        *LATER,
+        ("2026-11-22 12:00", "Anna Lee", "🙏🙏 " * 20, ""),
+        (
+            "2026-11-22 12:05",
+            "Anna Lee",
+            "收到，谢谢！方案我们内部再讨论一下，老板这两天出差，等他回来确认了预算和排期，周四之前一定给您一个明确的反馈，这周辛苦您了",
+            "",
+        ),
+    ]
     book.import_file(
         _export(tmp_path / "a.csv", "a", rows), client="Anna Lee", zone="Europe/London", me=("Lin",)
     )
-    # read in the child, except the emoji-only message (its language is the client's)
-    assert [e is not None for e in early] == [True] * 6 + [False]
+    # The child reads the long messages, except an emoji-only one (its language is the
+    # client's); short ones are read here (and remembered).
+    texts = [row[2] for row in rows if row[1] == "Anna Lee"]
+    assert [e is not None for e in early] == [
+        len(t) > SHORT_TEXT and not t.startswith("🙏") for t in texts
+    ]
+    assert len([e for e in early if e is not None]) == 2  # the angry one, the Chinese one
     anna = book.client("Anna Lee")
     profile = book.profile()
     incoming = [m for m in book.messages(anna.id) if m.direction == "in"]
-    assert len(incoming) == 7
+    assert len(incoming) == 8
     for msg in incoming:
         alone = book.enrich_message(msg, anna, profile)
         assert (msg.emotion, msg.emotion_score, msg.questions, msg.status_request) == (

@@ -75,30 +75,20 @@ class EarlyReader:
     """Reads the emotion of each parsed message beside the parser (ahead.read_ahead's
     `beside`), so that a large import's reading is shared between two processes: the
     parsing one reads emotion, this one the rest. Only messages that may be a client's
-    (not a system line, not marked as ours) and whose language does not depend on the
-    client's are read; Intake.read reads the others itself, and the result is the same
-    either way. Short texts are remembered, as in Intake."""
-
-    def __init__(self) -> None:
-        self._memo: dict[str, EarlyReading | None] = {}
+    (not a system line, not marked as ours), longer than SHORT_TEXT (Intake remembers
+    the reading of short ones: chats repeat them) and whose language does not depend on
+    the client's are read; Intake.read reads the others itself, and the result is the
+    same either way."""
 
     def __call__(self, item: ImportedMessage) -> EarlyReading | None:
         text = item.text
-        if item.is_system or item.from_me or not text.strip():
+        if item.is_system or item.from_me or len(text) <= SHORT_TEXT:
             return None
-        short = len(text) <= SHORT_TEXT
-        if short and text in self._memo:
-            return self._memo[text]
         lang = detect_language(text, "zh")
-        reading = None
-        if detect_language(text, "en") == lang:  # else the client's language decides
-            affect = classify(text, lang)
-            reading = EarlyReading(lang, affect.label, affect.score)
-        if short:
-            if len(self._memo) >= REMEMBERED:
-                self._memo.clear()
-            self._memo[text] = reading
-        return reading
+        if detect_language(text, "en") != lang:  # the client's language decides
+            return None
+        affect = classify(text, lang)
+        return EarlyReading(lang, affect.label, affect.score)
 
 
 class Intake:
