@@ -9,6 +9,7 @@ starts from the parsed pattern.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
@@ -49,9 +50,11 @@ _NORMAL = {ord(c): " " for c in map(chr, range(0x3001)) if c.isspace()} | {
 }
 
 
+@lru_cache(maxsize=64)
 def lowered(text: str) -> str:
     """`text` in lower case, every whitespace a space and ’ an apostrophe, with every
-    character at its place (offsets stay valid)."""
+    character at its place (offsets stay valid). Remembered for the last texts: one
+    check lowers its draft in several places."""
     low = text.lower()
     if len(low) != len(text):
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
