@@ -7,7 +7,7 @@
 Compares every line of data/drafts/*.jsonl (or of the folders given) with every
 line of the held-out sets of the same language: the blind evaluation set
 (tests/data/coach_eval/*.jsonl) and the development sets (data/drafts_dev/*.jsonl,
-data/drafts_dev3/*.jsonl),
+data/drafts_dev3/*.jsonl, data/drafts_dev4/*.jsonl),
 by similarity only: texts are normalised (lower case, no spaces or punctuation)
 and a pair is a near-duplicate when its character-bigram Jaccard similarity is
 >= --jaccard or its difflib ratio is >= --ratio. Only counts are printed, never a
@@ -30,12 +30,14 @@ ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT / "tests" / "data" / "coach_eval"
 DEV = ROOT / "data" / "drafts_dev"
 DEV3 = ROOT / "data" / "drafts_dev3"
+DEV4 = ROOT / "data" / "drafts_dev4"
 TRAIN_DIR = ROOT / "data" / "drafts"
 # The sets training drafts must stay apart from: (name, folder).
 HELD_OUT = (
     ("evaluation set", EVAL),
     ("development set", DEV),
     ("second development set", DEV3),
+    ("third development set", DEV4),
 )
 
 
