@@ -49,6 +49,8 @@ _SENTENCE_END = re.compile(r"[。！？!?；;\n]|\.(?=\s|$)")
 _CLAUSE_START = re.compile(r"[。！？!?；;\n，,]|\.(?=\s)")
 _ASKS_WHEN = re.compile(
     r"哪天|哪一天|什么时候|几点|哪个时间|什么时间|何时|哪个时段|哪天方便|哪个时间段"
+    # the client picks the week or the kind of day ("哪个周末方便？", "工作日还是周末？")
+    r"|哪个?(?:周末|周|星期|礼拜)|还是[^，。！？,.!?]{0,10}[？?]"
     r"|(?<![a-z])(?:which|what) (?:day|date|time)|(?<![a-z])when (?:would|does|is|are|can|could|will|works?|suits?)"
     r"|what works|(?<![a-z])works? (?:best )?for you\?|(?:slot|time|day) that (?:suits|works for) you"
     r"|(?<![a-z])(?:a|which|what) (?:slot|time)(?![a-z])[^.!?]{0,20} that (?:suits|works)",
@@ -224,8 +226,25 @@ _ZH_NOT_OURS = re.compile(
     # days offered for the client to pick ("周三或者周五我们都可以"), a ship's or
     # flight's schedule ("5月28日开船", "预计6月30日到港")
     r"(?:或者?|还是)(?:下?周|星期|礼拜|明天|后天|\d)|都(?:可以|行|方便|能)|"
-    r"开船|离港|到港|靠港|船期|截关|起飞|落地|恢复(?:生产|营业|发货|上班)|复工"
+    r"开船|离港|到港|靠港|船期|截关|起飞|落地|恢复(?:生产|营业|发货|上班)|复工|"
+    # the client's deadline or act: a payment or fee due from them ("尾款月底前付清即可",
+    # "12月前缴纳个税"; not a refund of ours: "费用周五打给您"), what they had best do
+    # ("您最好周三前确认", "如果您能在5号前下单"), their own event ("您周一的路演")
+    r"缴|(?:交|付|支付|打|汇|转)(?:清)?(?:押金|定金|订金|尾款|货款|余款|学费|房租|租金|保证金)|(?:押金|定金|订金|尾款|货款|款项|余款|首款|学费|房租|租金|保证金|税款?|费用)"
+    r"[^，。！？]{0,12}(?:支付|付清?|结清?|安排|打|汇|转|到账)(?!后|之后|以后|给[您你])|(?:支付|付清|结清)(?:即可|就行|就好|就可以)|"
+    r"(?<![给发帮替为向跟和对])[您你](?:们)?(?:这边|那边)?(?:最好|务必|记得|一定|需要|得|要|尽量|只要)在|"
+    r"(?:如果|只要|若|要是)[您你]|"
+    r"[您你](?:们)?(?:公司|那边)?的?(?:下?周.|明天|今天|后天|\d{1,2}月\d{1,2}[日号]|\d{1,2}[日号])的|为了赶[您你]|赶上[您你]|"
+    # what we cannot do by a day: a negated ability is no promise ("周五前确实做不出来")
+    r"没法|无法|没办法|做不到|来不及|赶不(?:上|及|出|完)|[做弄出交改赶完]不(?:出来?|完|好|了)|不(?:能|可能|太可能)(?![不再])|"
+    # the past told in the clause ("周二又问了厂家", "早在3号就发了"), someone's leave
+    # ("从8日起休年假")
+    r"早在|早就|又(?![要会得])[^，。！？]{0,8}了|"
+    r"(?:问|催|查|找|打|联系|咨询|沟通|跑|修|改|发|寄|做|开)了(?![再就后之以发给告通回跟马立])|"
+    r"休(?:产|病|年|婚|事)?假(?!回来|结束|后|之后)|请(?:了)?假|(?:产|年|病|婚)假(?!回来|结束|后|之后)"
 )
+# A day followed by a copula states a fact about the day ("周五是节前最后一个工作日").
+_ZH_DAY_IS = re.compile(r"\s*是(?!否|不是)")
 _EN_FUTURE = re.compile(
     r"'ll(?![a-z])|(?<![a-z])(?:will|shall|going to|gonna|should (?:be|have|get|arrive|land|go|ship)|"
     r"expect|expected|coming|comes|headed|heading|sending|send|get(?:ting)? (?:it|this|that|them|you)|"
@@ -339,6 +358,22 @@ def _bounds(
     return m.end() if m else 0, stop.start() if stop else len(text)
 
 
+# A report of what was done, day by day ("周一联调完了，周二修了12个问题，周三开始压测"):
+# a clause after one that tells what was done on a day, with no word of what is still to come.
+_ZH_PAST_CLAUSE = re.compile(r"(?<![为除])了(?![吗吧呢么]|之?后|以后|再|就)")
+_ZH_TO_COME = re.compile(r"会|要|将|再|准备|打算|计划|争取|预计|估计|[给发交][您你]|前|内")
+
+
+def _zh_after_past(text: str, s_left: int, c_left: int, clause: str) -> bool:
+    before = re.split(r"[，,]", text[s_left:c_left].rstrip("，, "))[-1]
+    return (
+        DAY.search(before) is not None
+        and bool(_ZH_PAST_CLAUSE.search(before))
+        and not _ZH_TO_COME.search(clause)
+        and not _ZH_STILL_TO_COME.search(clause)
+    )
+
+
 def undated_delivery(text: str, start: int, end: int) -> bool:
     """The day at text[start:end] is when something of ours will come, and the
     sentence names no clock time: "明天给您", "I'll send it Friday".
@@ -375,6 +410,8 @@ def undated_delivery(text: str, start: int, end: int) -> bool:
             and _ZH_DELIVERY.search(clause) is not None
             and not _ZH_NOT_OURS.search(clause)
             and not (_ZH_DONE.search(clause) and not _ZH_STILL_TO_COME.search(clause))
+            and not _ZH_DAY_IS.match(text, end)
+            and not _zh_after_past(text, s_left, c_left, clause)
         )
     else:
         own = start - c_left, end - c_left  # the match's own words veto nothing
