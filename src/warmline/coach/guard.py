@@ -230,7 +230,7 @@ _EN_FUTURE = re.compile(
     r"'ll(?![a-z])|(?<![a-z])(?:will|shall|going to|gonna|should (?:be|have|get|arrive|land|go|ship)|"
     r"expect|expected|coming|comes|headed|heading|sending|send|get(?:ting)? (?:it|this|that|them|you)|"
     r"(?:you'll|you will) (?:have|get|see|receive)|ready|planned|planning|plan to|aim(?:ing)? to|"
-    r"target(?:ing)?|hope to|try to|due|by|before|until|till|on track|scheduled|follows?|"
+    r"target(?:ing)?|hope to|try to|due|by|before(?!/)|until|till|on track|scheduled|follows?|"
     r"let me|i can(?!'t| ?not)|we can(?!'t| ?not)|can have|can get|look into|get back|circle back|touch base|ping|call you|"
     r"email you|text you|drop|swing by|come by|pop by|turn (?:it|this) around)(?![a-z])"
 )
@@ -250,13 +250,23 @@ _EN_NOT_OURS = re.compile(
     r"by [^.;,!?]{0,20}(?:isn't|is not|not) (?:doable|possible|feasible|realistic)|"
     r"you (?:always|never|usually|often|keep|wait|said|mentioned|asked|told|want|need|wanted|needed)|"
     r"(?:you|he|she|they) (?:will|'ll|are|have|has|can|could|might|may|needs?|wants?|requires?)|"
+    r"(?:he|she|they)'ll|you'll (?:want|need|have) to|"
     r"if you|when you|once you|"
+    # what the client owes or a third party asks of the client ("your final headcount is
+    # due by the 3rd", "the florist would love an answer by Monday")
+    r"your (?:[a-z-]+ ){0,3}(?:is|are|falls?) due|"
+    r"(?:need|want|love|like|appreciate|require|expect)s? (?:an?|the|your) (?:[a-z-]+ ){0,2}"
+    r"(?:answer|decision|reply|response|confirmation|headcount|numbers|sign-?off|go-ahead|approval"
+    r"|deposit|payment|details|documents?|signature)|"
+    # a day inside the subject of a hypothetical ("a decision by Monday would help")
+    r"(?:by|before|on) [^.;,!?]{0,25}? (?:would|could|might) (?:put|give|mean|help|make|be|let|keep|save)|"
     # a request or a condition on the client's side ("I'd appreciate it if the brief could
     # be read before the next round", "if payment isn't received by the 15th")
     r"(?:appreciate(?: it)?|grateful|help) if(?! we | i )|"
     r"(?:if|unless) [^.;,!?]{0,30}(?:isn't|is not|aren't|are not|hasn't been|haven't been|not) "
     r"(?:received|paid|settled|signed|cleared|returned|confirmed)|"
     r"if [^.;,!?]{0,40}(?:n't|not) [a-z]+(?: [a-z]+)?(?= by| before)|unless (?:we|i) (?:get|receive|hear|have)|"
+    r"if (?:we|i) (?:don't|do not|haven't|have not|didn't|can't|cannot) (?:get|receive|hear|have|see)|"
     # an order to the client ("settle the invoice by the 10th")
     r"^\s*(?:please )?(?:settle|pay|sign|return|approve|submit|countersign)(?= )|"
     # a count of past events ("that'll be the fifth this week"), a call we made ("I rang
@@ -274,6 +284,20 @@ _EN_NOT_OURS = re.compile(
     r"(?:we're|we are|i'm|i am|we've been|i've been|we'll be|i'll be|things are) (?:[a-z]+ ){0,2}"
     r"(?:busy|swamped|slammed|drowning|juggling|flat out|short|stretched|packed|booked|full|away|travelling|traveling|"
     r"out of (?:the )?office|on leave))(?![a-z])"
+)
+# A past event with its date ("you approved the sketch on 3 May", "users who signed up
+# before the 12th"): a subject and a past-tense verb in the clause, and nothing in the
+# clause still to come ("we confirmed we'll ship it Friday" stays ours).
+_EN_PAST = re.compile(
+    r"(?<![a-z])(?:i|we|you|he|she|they|it|who|that) (?:(?:just|already|only|first|also|then|finally) )?"
+    r"(?:[a-z]{2,}ed|sent|paid|made|gave|told|took|got|came|went|signed|said|spoke|met|saw|"
+    r"chose|wrote|brought|bought|left|put|set|kept|found|forgot|missed|rang|heard|thought)(?![a-z])"
+)
+_EN_STILL_TO_COME = re.compile(
+    r"'ll(?![a-z])|(?<![a-z])(?:will|shall|going to|gonna|can|could|would|need(?:s|ed)? to|plan(?:ned)? to"
+    r"|to (?:be|have|get)|asked (?:us|me) to|promised|agreed to|supposed to|expected to"
+    r"|(?:scheduled|booked|rescheduled|moved|pushed|planned|pencil+ed|set|lined)(?: [a-z']+){0,4} (?:for|to))(?![a-z])"
+    r"|'d(?![a-z])"
 )
 # Not knowing when is an evasive answer (T4), not a vague time: "no idea when the next
 # batch lands" leaves the time open because the answer is missing.
@@ -379,7 +403,11 @@ def undated_delivery(text: str, start: int, end: int) -> bool:
     else:
         own = start - c_left, end - c_left  # the match's own words veto nothing
         clause = clause[: own[0]] + _OCCASION.sub("~", clause[own[0] : own[1]]) + clause[own[1] :]
-        ours = _EN_FUTURE.search(sentence.lower()) is not None and not _EN_NOT_OURS.search(clause)
+        ours = (
+            _EN_FUTURE.search(sentence.lower()) is not None
+            and not _EN_NOT_OURS.search(clause)
+            and not (_EN_PAST.search(clause) and not _EN_STILL_TO_COME.search(clause))
+        )
     return ours and not CLOCK.search(sentence)
 
 
