@@ -99,9 +99,45 @@ def precise_time(text: str, start: int, end: int) -> bool:
         pins_time(window, intraday)
         or bool(_ASKS_WHEN.search(window))
         or unknown_when(text, start)
+        or _guessed_time(text, start, end)
         # Chinese: a span of minutes or hours pins an intraday word ("稍后10分钟内发您")
         or (intraday and bool(_HAN.search(window)) and bool(_SHORT_SPAN.search(window)))
     )
+
+
+# A speculative time ("could be a while", "might take a week") next to an admission of
+# not knowing ("not sure when it's back. Could be a while") is a non-answer (T4's), not
+# a vague promise of ours.
+_EN_SPECULATION = re.compile(
+    r"(?<![a-z])(?:(?:could|might|may|can) (?:well )?(?:be|take|drag|go|run|stretch)|maybe|perhaps)(?![a-z])",
+    re.IGNORECASE,
+)
+_EN_DONT_KNOW = re.compile(
+    r"(?<![a-z])(?:no idea|not sure|(?:don't|do not|dont) know|dunno|(?:can't|cannot|couldn't) (?:really )?(?:say|tell)"
+    r"|(?:hard|tough|difficult|impossible) to (?:say|tell|predict|estimate|pin down)|who knows|no telling"
+    r"|your guess is as good as mine|no way (?:of|to) (?:know|tell|predict)|unpredictable|(?:really |it )depends)(?![a-z])",
+    re.IGNORECASE,
+)
+
+
+_EN_OURS_TO_COME = re.compile(
+    r"(?<![a-z])(?:i|we)(?:'ll| will| can| should)(?![a-z])", re.IGNORECASE
+)
+
+
+def _guessed_time(text: str, start: int, end: int) -> bool:
+    if _HAN.search(text, start, end):
+        return False
+    s_left, s_right = _bounds(_UP_TO_SENTENCE, _SENTENCE, text, start, end)
+    if not _EN_SPECULATION.search(text, s_left, s_right) or _EN_OURS_TO_COME.search(
+        text, s_left, s_right
+    ):
+        return False
+    before = _UP_TO_SENTENCE.match(text, 0, max(0, s_left - 1))
+    after = _SENTENCE.search(text, min(len(text), s_right + 1))
+    lo = before.end() if before and s_left else 0
+    hi = after.start() if after else len(text)
+    return _EN_DONT_KNOW.search(text, lo, hi) is not None
 
 
 _SHORT_SPAN = re.compile(
@@ -240,6 +276,7 @@ _EN_NOT_OURS = re.compile(
     r"ago|yesterday|every|each|covered|discussed|went over|days of (?:today|receipt|invoice)|"
     r"mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|"
     r"expires?|expired|expiry|valid|deadline for|closed|open|(?<!sign )(?<!signs )(?<!signed )(?<!them )(?<!it )off|holiday|birthday|weekend|reminder|"
+    r"nothing(?:'s| is)? (?:due|needed|required|expected)|"
     r"(?:fee|payment|invoice|balance|rent|renewal|subscription|bill|deposit|instal?ment)s?"
     r"(?: [^.;!?]{0,30})? (?:is |are |falls? )?due|"
     r"see you|see ya|talk (?:to you )?(?:then|tomorrow|monday|tuesday|wednesday|thursday|friday)|"
