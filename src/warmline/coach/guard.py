@@ -42,7 +42,8 @@ _ANSWER = re.compile(
     r"|report back|circle back|revert"
     r"|(?:message|text|call|email|ping|tell) you"
     r"|(?:get|send|give) you (?:a |an |the )?(?:clear |firm |final |straight )?"
-    r"(?:answer|yes|no|number|figure|price|quote|cost|decision|verdict)",
+    r"(?:answer|yes|no|number|figure|price|quote|cost|decision|verdict)"
+    r"|(?:have|get) (?:a |an |the )?(?:yes or no|answer|decision|verdict) (?:for|to) you",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]|\.(?=\s|$)")
@@ -68,7 +69,9 @@ _MIDDLE_WAY = re.compile(
     r"|do you (?:really )?need|would (?:a|an|one|either)(?: [^.!?]{0,40})? (?:work|do|cover|suit)"
     r"|可以考虑|可以选择|建议(?:[您你])?(?:改|换|选|用|考虑)|"
     r"哪个场景|[您你]?最想(?:解决|实现)|优先(?:排|安排|做|处理|给[您你])|[您你]?最(?:急|着急|要紧|需要|先要)"
-    r"|how does [^.!?]{0,30} sound|does [^.!?]{0,30} work",
+    r"|how does [^.!?]{0,30} sound|does [^.!?]{0,30} work"
+    r"|what (?:i|we) can (?:do|commit to|offer|promise|guarantee) (?:confidently |instead |today )?is"
+    r"|(?:is|are) (?:both |all )?still (?:open|free|available)|if (?:either|any|one)(?: of (?:those|these|them))? works?",
     re.IGNORECASE,
 )
 
@@ -217,14 +220,41 @@ def dated_answer(text: str, start: int, end: int) -> bool:
     clock = bool(CLOCK.search(window))
     answer = bool(_ANSWER.search(window))
     if DAY.search(window):
-        return clock or answer
+        return clock or answer or _en_dated_later(text, start, end)
     if answer and (clock or _SHORT_SPAN.search(window) is not None):
         return True
     stop = _SENTENCE_END.search(text, end)
     after = _SENTENCE_END.search(text, stop.end()) if stop else None
     reach = min(after.end() if after else len(text), end + 220)
     following = text[max(0, start - 30) : reach]
-    return bool(_ANSWER.search(following)) and CLOCK.search(following) is not None
+    if bool(_ANSWER.search(following)) and CLOCK.search(following) is not None:
+        return True
+    return _en_dated_later(text, start, end)
+
+
+# English: the promise may come a few sentences on ("I don't know yet whether the venue
+# allows it. I've asked their manager. I'll have a yes or no for you by Friday at 5pm"),
+# or as what we can do instead ("I can't guarantee it clears first time. What I can do
+# is file it today by 4pm").
+_EN_INSTEAD = re.compile(
+    r"what (?:i|we) can (?:do|commit to|offer|promise|guarantee)", re.IGNORECASE
+)
+
+
+def _en_dated_later(text: str, start: int, end: int) -> bool:
+    if _HAN.search(text, start, end):
+        return False
+    stop = end
+    for _ in range(3):
+        m = _SENTENCE_END.search(text, stop)
+        if not m:
+            stop = len(text)
+            break
+        stop = m.end()
+    following = text[start : min(stop, end + 400)]
+    if not (CLOCK.search(following) and DAY.search(following)):
+        return False
+    return bool(_ANSWER.search(following) or _EN_INSTEAD.search(following))
 
 
 def offers_alternative(text: str, start: int, end: int) -> bool:
