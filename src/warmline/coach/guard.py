@@ -61,7 +61,7 @@ _MIDDLE_WAY = re.compile(
     r"|先(?:交|发|给|做|出|上线|提供)|备选|替代|但(?:是)?(?:我们)?可以|不过(?:我们)?可以|可以改(?:成|到|为)"
     r"|how about|what about|could we|would you be open|we could"
     r"|but [^.!?]{0,30}can be (?:with you|ready|done|delivered|sent|shipped)|(?:which|what) [a-z ]{0,25}matters? most"
-    r"|(?<![a-z])we can (?:do|deliver|send|get|have|offer|start|split|ship|share|give)|can we"
+    r"|(?<![a-z])(?<!not sure )(?<!whether )(?<!sure if )(?<!doubt )we can (?:do|deliver|send|get|have|offer|start|split|ship|share|give)|can we"
     r"|would (?:it|that|this) (?:work|help|suit)|alternatively|instead|in the meantime"
     r"|what'?s (?:driving|behind)|is there a (?:hard )?deadline|when do you (?:need|want)"
     r"|part of it|a first (?:version|draft|cut|part)|partial|(?<![a-z])phase|(?<![a-z])split"
