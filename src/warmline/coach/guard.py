@@ -42,7 +42,8 @@ _ANSWER = re.compile(
     r"|report back|circle back|revert"
     r"|(?:message|text|call|email|ping|tell) you"
     r"|(?:get|send|give) you (?:a |an |the )?(?:clear |firm |final |straight )?"
-    r"(?:answer|yes|no|number|figure|price|quote|cost|decision|verdict)",
+    r"(?:answer|yes|no|number|figure|price|quote|cost|decision|verdict)"
+    r"|(?:have|get) (?:a |an |the )?(?:yes or no|answer|decision|verdict) (?:for|to) you",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]|\.(?=\s|$)")
@@ -62,7 +63,7 @@ _MIDDLE_WAY = re.compile(
     r"|先(?:交|发|给|做|出|上线|提供)|备选|替代|但(?:是)?(?:我们)?可以|不过(?:我们)?可以|可以改(?:成|到|为)"
     r"|how about|what about|could we|would you be open|we could"
     r"|but [^.!?]{0,30}can be (?:with you|ready|done|delivered|sent|shipped)|(?:which|what) [a-z ]{0,25}matters? most"
-    r"|(?<![a-z])we can (?:do|deliver|send|get|have|offer|start|split|ship|share|give)|can we"
+    r"|(?<![a-z])(?<!not sure )(?<!whether )(?<!sure if )(?<!doubt )we can (?:do|deliver|send|get|have|offer|start|split|ship|share|give)|can we"
     r"|would (?:it|that|this) (?:work|help|suit)|alternatively|instead|in the meantime"
     r"|what'?s (?:driving|behind)|is there a (?:hard )?deadline|when do you (?:need|want)"
     r"|part of it|a first (?:version|draft|cut|part)|partial|(?<![a-z])phase|(?<![a-z])split"
@@ -70,7 +71,9 @@ _MIDDLE_WAY = re.compile(
     r"|do you (?:really )?need|would (?:a|an|one|either)(?: [^.!?]{0,40})? (?:work|do|cover|suit)"
     r"|可以考虑|可以选择|建议(?:[您你])?(?:改|换|选|用|考虑)|"
     r"哪个场景|[您你]?最想(?:解决|实现)|优先(?:排|安排|做|处理|给[您你])|[您你]?最(?:急|着急|要紧|需要|先要)"
-    r"|how does [^.!?]{0,30} sound|does [^.!?]{0,30} work",
+    r"|how does [^.!?]{0,30} sound|does [^.!?]{0,30} work"
+    r"|what (?:i|we) can (?:do|commit to|offer|promise|guarantee) (?:confidently |instead |today )?is"
+    r"|(?:is|are) (?:both |all )?still (?:open|free|available)|if (?:either|any|one)(?: of (?:those|these|them))? works?",
     re.IGNORECASE,
 )
 
@@ -101,9 +104,45 @@ def precise_time(text: str, start: int, end: int) -> bool:
         pins_time(window, intraday)
         or bool(_ASKS_WHEN.search(window))
         or unknown_when(text, start)
+        or _guessed_time(text, start, end)
         # Chinese: a span of minutes or hours pins an intraday word ("稍后10分钟内发您")
         or (intraday and bool(_HAN.search(window)) and bool(_SHORT_SPAN.search(window)))
     )
+
+
+# A speculative time ("could be a while", "might take a week") next to an admission of
+# not knowing ("not sure when it's back. Could be a while") is a non-answer (T4's), not
+# a vague promise of ours.
+_EN_SPECULATION = re.compile(
+    r"(?<![a-z])(?:(?:could|might|may|can) (?:well )?(?:be|take|drag|go|run|stretch)|maybe|perhaps)(?![a-z])",
+    re.IGNORECASE,
+)
+_EN_DONT_KNOW = re.compile(
+    r"(?<![a-z])(?:no idea|not sure|(?:don't|do not|dont) know|dunno|(?:can't|cannot|couldn't) (?:really )?(?:say|tell)"
+    r"|(?:hard|tough|difficult|impossible) to (?:say|tell|predict|estimate|pin down)|who knows|no telling"
+    r"|your guess is as good as mine|no way (?:of|to) (?:know|tell|predict)|unpredictable|(?:really |it )depends)(?![a-z])",
+    re.IGNORECASE,
+)
+
+
+_EN_OURS_TO_COME = re.compile(
+    r"(?<![a-z])(?:i|we)(?:'ll| will| can| should)(?![a-z])", re.IGNORECASE
+)
+
+
+def _guessed_time(text: str, start: int, end: int) -> bool:
+    if _HAN.search(text, start, end):
+        return False
+    s_left, s_right = _bounds(_UP_TO_SENTENCE, _SENTENCE, text, start, end)
+    if not _EN_SPECULATION.search(text, s_left, s_right) or _EN_OURS_TO_COME.search(
+        text, s_left, s_right
+    ):
+        return False
+    before = _UP_TO_SENTENCE.match(text, 0, max(0, s_left - 1))
+    after = _SENTENCE.search(text, min(len(text), s_right + 1))
+    lo = before.end() if before and s_left else 0
+    hi = after.start() if after else len(text)
+    return _EN_DONT_KNOW.search(text, lo, hi) is not None
 
 
 _SHORT_SPAN = re.compile(
@@ -183,14 +222,41 @@ def dated_answer(text: str, start: int, end: int) -> bool:
     clock = bool(CLOCK.search(window))
     answer = bool(_ANSWER.search(window))
     if DAY.search(window):
-        return clock or answer
+        return clock or answer or _en_dated_later(text, start, end)
     if answer and (clock or _SHORT_SPAN.search(window) is not None):
         return True
     stop = _SENTENCE_END.search(text, end)
     after = _SENTENCE_END.search(text, stop.end()) if stop else None
     reach = min(after.end() if after else len(text), end + 220)
     following = text[max(0, start - 30) : reach]
-    return bool(_ANSWER.search(following)) and CLOCK.search(following) is not None
+    if bool(_ANSWER.search(following)) and CLOCK.search(following) is not None:
+        return True
+    return _en_dated_later(text, start, end)
+
+
+# English: the promise may come a few sentences on ("I don't know yet whether the venue
+# allows it. I've asked their manager. I'll have a yes or no for you by Friday at 5pm"),
+# or as what we can do instead ("I can't guarantee it clears first time. What I can do
+# is file it today by 4pm").
+_EN_INSTEAD = re.compile(
+    r"what (?:i|we) can (?:do|commit to|offer|promise|guarantee)", re.IGNORECASE
+)
+
+
+def _en_dated_later(text: str, start: int, end: int) -> bool:
+    if _HAN.search(text, start, end):
+        return False
+    stop = end
+    for _ in range(3):
+        m = _SENTENCE_END.search(text, stop)
+        if not m:
+            stop = len(text)
+            break
+        stop = m.end()
+    following = text[start : min(stop, end + 400)]
+    if not (CLOCK.search(following) and DAY.search(following)):
+        return False
+    return bool(_ANSWER.search(following) or _EN_INSTEAD.search(following))
 
 
 def offers_alternative(text: str, start: int, end: int) -> bool:
@@ -249,7 +315,7 @@ _EN_FUTURE = re.compile(
     r"'ll(?![a-z])|(?<![a-z])(?:will|shall|going to|gonna|should (?:be|have|get|arrive|land|go|ship)|"
     r"expect|expected|coming|comes|headed|heading|sending|send|get(?:ting)? (?:it|this|that|them|you)|"
     r"(?:you'll|you will) (?:have|get|see|receive)|ready|planned|planning|plan to|aim(?:ing)? to|"
-    r"target(?:ing)?|hope to|try to|due|by|before|until|till|on track|scheduled|follows?|"
+    r"target(?:ing)?|hope to|try to|due|by|before(?!/)|until|till|on track|scheduled|follows?|"
     r"let me|i can(?!'t| ?not)|we can(?!'t| ?not)|can have|can get|look into|get back|circle back|touch base|ping|call you|"
     r"email you|text you|drop|swing by|come by|pop by|turn (?:it|this) around)(?![a-z])"
 )
@@ -259,6 +325,7 @@ _EN_NOT_OURS = re.compile(
     r"ago|yesterday|every|each|covered|discussed|went over|days of (?:today|receipt|invoice)|"
     r"mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|"
     r"expires?|expired|expiry|valid|deadline for|closed|open|(?<!sign )(?<!signs )(?<!signed )(?<!them )(?<!it )off|holiday|birthday|weekend|reminder|"
+    r"nothing(?:'s| is)? (?:due|needed|required|expected)|"
     r"(?:fee|payment|invoice|balance|rent|renewal|subscription|bill|deposit|instal?ment)s?"
     r"(?: [^.;!?]{0,30})? (?:is |are |falls? )?due|"
     r"see you|see ya|talk (?:to you )?(?:then|tomorrow|monday|tuesday|wednesday|thursday|friday)|"
@@ -269,13 +336,23 @@ _EN_NOT_OURS = re.compile(
     r"by [^.;,!?]{0,20}(?:isn't|is not|not) (?:doable|possible|feasible|realistic)|"
     r"you (?:always|never|usually|often|keep|wait|said|mentioned|asked|told|want|need|wanted|needed)|"
     r"(?:you|he|she|they) (?:will|'ll|are|have|has|can|could|might|may|needs?|wants?|requires?)|"
+    r"(?:he|she|they)'ll|you'll (?:want|need|have) to|"
     r"if you|when you|once you|"
+    # what the client owes or a third party asks of the client ("your final headcount is
+    # due by the 3rd", "the florist would love an answer by Monday")
+    r"your (?:[a-z-]+ ){0,3}(?:is|are|falls?) due|"
+    r"(?:need|want|love|like|appreciate|require|expect)s? (?:an?|the|your) (?:[a-z-]+ ){0,2}"
+    r"(?:answer|decision|reply|response|confirmation|headcount|numbers|sign-?off|go-ahead|approval"
+    r"|deposit|payment|details|documents?|signature)|"
+    # a day inside the subject of a hypothetical ("a decision by Monday would help")
+    r"(?:by|before|on) [^.;,!?]{0,25}? (?:would|could|might) (?:put|give|mean|help|make|be|let|keep|save)|"
     # a request or a condition on the client's side ("I'd appreciate it if the brief could
     # be read before the next round", "if payment isn't received by the 15th")
     r"(?:appreciate(?: it)?|grateful|help) if(?! we | i )|"
     r"(?:if|unless) [^.;,!?]{0,30}(?:isn't|is not|aren't|are not|hasn't been|haven't been|not) "
     r"(?:received|paid|settled|signed|cleared|returned|confirmed)|"
     r"if [^.;,!?]{0,40}(?:n't|not) [a-z]+(?: [a-z]+)?(?= by| before)|unless (?:we|i) (?:get|receive|hear|have)|"
+    r"if (?:we|i) (?:don't|do not|haven't|have not|didn't|can't|cannot) (?:get|receive|hear|have|see)|"
     # an order to the client ("settle the invoice by the 10th")
     r"^\s*(?:please )?(?:settle|pay|sign|return|approve|submit|countersign)(?= )|"
     # a count of past events ("that'll be the fifth this week"), a call we made ("I rang
@@ -293,6 +370,20 @@ _EN_NOT_OURS = re.compile(
     r"(?:we're|we are|i'm|i am|we've been|i've been|we'll be|i'll be|things are) (?:[a-z]+ ){0,2}"
     r"(?:busy|swamped|slammed|drowning|juggling|flat out|short|stretched|packed|booked|full|away|travelling|traveling|"
     r"out of (?:the )?office|on leave))(?![a-z])"
+)
+# A past event with its date ("you approved the sketch on 3 May", "users who signed up
+# before the 12th"): a subject and a past-tense verb in the clause, and nothing in the
+# clause still to come ("we confirmed we'll ship it Friday" stays ours).
+_EN_PAST = re.compile(
+    r"(?<![a-z])(?:i|we|you|he|she|they|it|who|that) (?:(?:just|already|only|first|also|then|finally) )?"
+    r"(?:[a-z]{2,}ed|sent|paid|made|gave|told|took|got|came|went|signed|said|spoke|met|saw|"
+    r"chose|wrote|brought|bought|left|put|set|kept|found|forgot|missed|rang|heard|thought)(?![a-z])"
+)
+_EN_STILL_TO_COME = re.compile(
+    r"'ll(?![a-z])|(?<![a-z])(?:will|shall|going to|gonna|can|could|would|need(?:s|ed)? to|plan(?:ned)? to"
+    r"|to (?:be|have|get)|asked (?:us|me) to|promised|agreed to|supposed to|expected to"
+    r"|(?:scheduled|booked|rescheduled|moved|pushed|planned|pencil+ed|set|lined)(?: [a-z']+){0,4} (?:for|to))(?![a-z])"
+    r"|'d(?![a-z])"
 )
 # Not knowing when is an evasive answer (T4), not a vague time: "no idea when the next
 # batch lands" leaves the time open because the answer is missing.
@@ -416,7 +507,11 @@ def undated_delivery(text: str, start: int, end: int) -> bool:
     else:
         own = start - c_left, end - c_left  # the match's own words veto nothing
         clause = clause[: own[0]] + _OCCASION.sub("~", clause[own[0] : own[1]]) + clause[own[1] :]
-        ours = _EN_FUTURE.search(sentence.lower()) is not None and not _EN_NOT_OURS.search(clause)
+        ours = (
+            _EN_FUTURE.search(sentence.lower()) is not None
+            and not _EN_NOT_OURS.search(clause)
+            and not (_EN_PAST.search(clause) and not _EN_STILL_TO_COME.search(clause))
+        )
     return ours and not CLOCK.search(sentence)
 
 
