@@ -12,6 +12,7 @@ import pytest
 
 from tests.conftest import NOW
 from warmline.core.client import Channels, Client
+from warmline.core.message import Message
 from warmline.ingest import ahead
 from warmline.services import Services
 from warmline.services.intake import SHORT_TEXT, EarlyReading, Intake, MessageReading
@@ -109,6 +110,24 @@ def test_reading_in_batches_records_what_reading_one_message_at_a_time_records(
     assert len(deliveries) == 2
 
 
+def _read_as_alone(book: Services, client: str) -> list[Message]:
+    """The client's stored incoming messages, each checked to hold what reading it alone
+    gives (emotion, score, questions, status request)."""
+    who = book.client(client)
+    profile = book.profile()
+    assert who.id is not None
+    incoming = [m for m in book.messages(who.id) if m.direction == "in"]
+    for msg in incoming:
+        alone = book.enrich_message(msg, who, profile)
+        assert (msg.emotion, msg.emotion_score, msg.questions, msg.status_request) == (
+            alone.emotion,
+            alone.emotion_score,
+            alone.questions,
+            alone.status_request,
+        )
+    return incoming
+
+
 def test_incoming_messages_are_stored_with_the_reading_of_a_single_message(
     book: Services, tmp_path: Path
 ) -> None:
@@ -118,18 +137,8 @@ def test_incoming_messages_are_stored_with_the_reading_of_a_single_message(
         zone="Europe/London",
         me=("Lin",),
     )
-    anna = book.client("Anna Lee")
-    profile = book.profile()
-    incoming = [m for m in book.messages(anna.id) if m.direction == "in"]
+    incoming = _read_as_alone(book, "Anna Lee")
     assert len(incoming) == 6
-    for msg in incoming:
-        alone = book.enrich_message(msg, anna, profile)
-        assert (msg.emotion, msg.emotion_score, msg.questions, msg.status_request) == (
-            alone.emotion,
-            alone.emotion_score,
-            alone.questions,
-            alone.status_request,
-        )
     assert {m.text: m.emotion for m in incoming}[LATER[5][2]] == "anger"
     assert {m.text: m.status_request for m in incoming}["Any update on the brochure?"]
 
@@ -182,15 +191,4 @@ def test_emotion_read_in_the_parsing_process_is_the_emotion_read_here(
         len(t) > SHORT_TEXT and not t.startswith("🙏") for t in texts
     ]
     assert len([e for e in early if e is not None]) == 2  # the angry one, the Chinese one
-    anna = book.client("Anna Lee")
-    profile = book.profile()
-    incoming = [m for m in book.messages(anna.id) if m.direction == "in"]
-    assert len(incoming) == 8
-    for msg in incoming:
-        alone = book.enrich_message(msg, anna, profile)
-        assert (msg.emotion, msg.emotion_score, msg.questions, msg.status_request) == (
-            alone.emotion,
-            alone.emotion_score,
-            alone.questions,
-            alone.status_request,
-        )
+    assert len(_read_as_alone(book, "Anna Lee")) == 8
