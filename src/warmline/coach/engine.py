@@ -175,11 +175,18 @@ def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
     return out
 
 
+# An exception compiled on its own, once (re's own cache holds 512 patterns and the
+# packs have more: it would compile some of them again on every check).
+_compiled_exception = lru_cache(maxsize=None)(re.compile)
+
+
 def _each_exception_spans(mt: _Matcher, text: str) -> list[tuple[int, int]]:
     """Every span each exception of the rule matches on its own. The joined expression
     finds every position where some exception matches, but there the first alternative
     that matches hides a longer one ("您是否方便" before "您是否方便下周……？")."""
-    return [span for pattern in mt.exception_list for span in _spans(re.compile(pattern), text)]
+    return [
+        span for pattern in mt.exception_list for span in _spans(_compiled_exception(pattern), text)
+    ]
 
 
 def _scan(scanner: _Scanner, text: str, low: str) -> list[tuple[int, Hit]]:

@@ -94,6 +94,16 @@ def pins_time(window: str, intraday: bool) -> bool:
     return bool(CLOCK.search(window)) and (intraday or bool(DAY.search(window)))
 
 
+def _end_of_sentences(text: str, pos: int, count: int) -> int:
+    """Where the `count`-th sentence from `pos` on ends (the text's end if it ends first)."""
+    for _ in range(count):
+        m = _SENTENCE_END.search(text, pos)
+        if m is None:
+            return len(text)
+        pos = m.end()
+    return pos
+
+
 def precise_time(text: str, start: int, end: int) -> bool:
     """Drop a vague time when its sentence pins the time, asks the client to pick one,
     or says it does not know when (an evasive answer, T4's)."""
@@ -117,10 +127,15 @@ _EN_SPECULATION = re.compile(
     r"(?<![a-z])(?:(?:could|might|may|can) (?:well )?(?:be|take|drag|go|run|stretch)|maybe|perhaps)(?![a-z])",
     re.IGNORECASE,
 )
+# Saying one does not know (English), for the non-answer tests below.
+_NOT_KNOWING = (
+    r"no idea|not sure|not certain|unclear|(?:don't|do not|dont) know|dunno"
+    r"|(?:can't|cannot|can not|couldn't|could not) (?:really )?(?:say|tell)"
+    r"|(?:hard|tough|difficult|impossible) to (?:say|tell|predict|estimate|pin down)"
+    r"|who knows|no telling|your guess is as good as mine|no way (?:of|to) (?:know|tell|predict)"
+)
 _EN_DONT_KNOW = re.compile(
-    r"(?<![a-z])(?:no idea|not sure|(?:don't|do not|dont) know|dunno|(?:can't|cannot|couldn't) (?:really )?(?:say|tell)"
-    r"|(?:hard|tough|difficult|impossible) to (?:say|tell|predict|estimate|pin down)|who knows|no telling"
-    r"|your guess is as good as mine|no way (?:of|to) (?:know|tell|predict)|unpredictable|(?:really |it )depends)(?![a-z])",
+    rf"(?<![a-z])(?:{_NOT_KNOWING}|unpredictable|(?:really |it )depends)(?![a-z])",
     re.IGNORECASE,
 )
 
@@ -133,13 +148,13 @@ _EN_OURS_TO_COME = re.compile(
 def _guessed_time(text: str, start: int, end: int) -> bool:
     if _HAN.search(text, start, end):
         return False
-    s_left, s_right = _bounds(_UP_TO_SENTENCE, _SENTENCE, text, start, end)
+    s_left, s_right = _bounds(_UP_TO_SENTENCE, _SENTENCE_END, text, start, end)
     if not _EN_SPECULATION.search(text, s_left, s_right) or _EN_OURS_TO_COME.search(
         text, s_left, s_right
     ):
         return False
     before = _UP_TO_SENTENCE.match(text, 0, max(0, s_left - 1))
-    after = _SENTENCE.search(text, min(len(text), s_right + 1))
+    after = _SENTENCE_END.search(text, min(len(text), s_right + 1))
     lo = before.end() if before and s_left else 0
     hi = after.start() if after else len(text)
     return _EN_DONT_KNOW.search(text, lo, hi) is not None
@@ -184,10 +199,7 @@ def _hedged_time(text: str, start: int, end: int) -> bool:
         return False
     left = _UP_TO_SENTENCE.match(text, 0, start)
     s_left = left.end() if left else 0
-    stop = _SENTENCE_END.search(text, end)
-    after = _SENTENCE_END.search(text, stop.end()) if stop else None
-    s_right = after.end() if after else len(text)
-    window = text[s_left:s_right]
+    window = text[s_left : _end_of_sentences(text, end, 2)]
     if DAY.search(window) or CLOCK.search(window) or _TIME_OF_OURS.search(window):
         return True
     return bool(_OUR_DELIVERY.search(text, s_left, start))
@@ -205,7 +217,7 @@ _ZH_DEFERRED_TO = re.compile(
 def _zh_deferred_to_a_time(text: str, start: int, end: int) -> bool:
     if not _ZH_DEFERRAL.search(text, start, end):
         return False
-    s_left, s_right = _bounds(_UP_TO_SENTENCE, _SENTENCE, text, start, end)
+    s_left, s_right = _bounds(_UP_TO_SENTENCE, _SENTENCE_END, text, start, end)
     return _ZH_DEFERRED_TO.search(text, s_left, s_right) is not None
 
 
@@ -225,10 +237,7 @@ def dated_answer(text: str, start: int, end: int) -> bool:
         return clock or answer or _en_dated_later(text, start, end)
     if answer and (clock or _SHORT_SPAN.search(window) is not None):
         return True
-    stop = _SENTENCE_END.search(text, end)
-    after = _SENTENCE_END.search(text, stop.end()) if stop else None
-    reach = min(after.end() if after else len(text), end + 220)
-    following = text[max(0, start - 30) : reach]
+    following = text[max(0, start - 30) : min(_end_of_sentences(text, end, 2), end + 220)]
     if bool(_ANSWER.search(following)) and CLOCK.search(following) is not None:
         return True
     return _en_dated_later(text, start, end)
@@ -246,14 +255,7 @@ _EN_INSTEAD = re.compile(
 def _en_dated_later(text: str, start: int, end: int) -> bool:
     if _HAN.search(text, start, end):
         return False
-    stop = end
-    for _ in range(3):
-        m = _SENTENCE_END.search(text, stop)
-        if not m:
-            stop = len(text)
-            break
-        stop = m.end()
-    following = text[start : min(stop, end + 400)]
+    following = text[start : min(_end_of_sentences(text, end, 3), end + 400)]
     if not (CLOCK.search(following) and DAY.search(following)):
         return False
     return bool(_ANSWER.search(following) or _EN_INSTEAD.search(following))
@@ -266,7 +268,6 @@ def offers_alternative(text: str, start: int, end: int) -> bool:
 
 # --- C1: a day without a clock time, for something of ours ---------------------------------
 
-_SENTENCE = re.compile(r"[。！？!?；;\n]|\.(?=\s|$)")
 _ZH_DELIVERY = re.compile(
     r"发|给|交|寄|传|送|递|补|回复|答复|回[您你]|打给|打电话|联系|提交|上线|完成|搞定|处理|确认|安排|"
     r"出(?:来|一版|稿|图|方案|报告|结果|货)|到(?:货|[您你])|[改做弄修]好|整理|开通|开(?:票|发票)|签|付|退|"
@@ -388,9 +389,7 @@ _EN_STILL_TO_COME = re.compile(
 # Not knowing when is an evasive answer (T4), not a vague time: "no idea when the next
 # batch lands" leaves the time open because the answer is missing.
 _UNKNOWN_WHEN = re.compile(
-    r"(?<![a-z])(?:no idea|not sure|(?:don't|do not|dont) know|dunno|hard to say|can't say|cannot say"
-    r"|couldn't say|could not say|couldn't tell"
-    r"|no telling|who knows|can't tell|no way of knowing|unclear|not certain)"
+    rf"(?<![a-z])(?:{_NOT_KNOWING}|no way of knowing)"
     r"(?: you| us)?(?: yet| exactly| really| for sure)?,? (?:when|how long|how soon|whether|if)(?![a-z])",
     re.IGNORECASE,
 )
@@ -452,11 +451,12 @@ def _bounds(
 # A report of what was done, day by day ("周一联调完了，周二修了12个问题，周三开始压测"):
 # a clause after one that tells what was done on a day, with no word of what is still to come.
 _ZH_PAST_CLAUSE = re.compile(r"(?<![为除])了(?![吗吧呢么]|之?后|以后|再|就)")
+_COMMA = re.compile(r"[，,]")
 _ZH_TO_COME = re.compile(r"会|要|将|再|准备|打算|计划|争取|预计|估计|[给发交][您你]|前|内")
 
 
 def _zh_after_past(text: str, s_left: int, c_left: int, clause: str) -> bool:
-    before = re.split(r"[，,]", text[s_left:c_left].rstrip("，, "))[-1]
+    before = _COMMA.split(text[s_left:c_left].rstrip("，, "))[-1]
     return (
         DAY.search(before) is not None
         and bool(_ZH_PAST_CLAUSE.search(before))
@@ -477,7 +477,7 @@ def undated_delivery(text: str, start: int, end: int) -> bool:
     past, a recurring day, the client's plans or a greeting, a day we decline, or a
     state of ours during the span.
     """
-    s_left, s_right = _bounds(_UP_TO_SENTENCE, _SENTENCE, text, start, end)
+    s_left, s_right = _bounds(_UP_TO_SENTENCE, _SENTENCE_END, text, start, end)
     sentence = text[s_left:s_right]
     lower = sentence.lower()
     english = not _HAN.search(sentence)
