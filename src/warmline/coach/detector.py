@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from warmline.coach import draftmodel
 from warmline.coach.context import CheckContext
 from warmline.coach.fix import formatted, next_working_close, pin_day, resolve_vague_time
-from warmline.coach.guard import CLOCK, DAY, dated_answer
+from warmline.coach.guard import CLOCK, DAY
 from warmline.coach.pattern import join, lowered
 from warmline.coach.style import (
     count_emoji,
@@ -523,8 +523,6 @@ def draft_model(text: str, lang: Lang, ctx: CheckContext, rule: Rule) -> list[Hi
     if not draftmodel.score(text, lang).flags(rule.principle):
         return []
     span = draftmodel.strongest_sentence(text, lang, rule.principle)
-    if rule.principle == "T4" and lang == "zh" and dated_answer(text, *span):
-        return []  # not knowing yet, with a dated promise to answer: T4 done right
     args = (ctx.now, ctx.client_zone, ctx.client_work_start, ctx.client_work_end)
     values: dict[str, str] = {}
     if rule.principle == "C1":

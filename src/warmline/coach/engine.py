@@ -342,8 +342,11 @@ def check(text: str, ctx: CheckContext, config: CoachConfig | None = None) -> li
         if secondary and _flagged(findings[:phrases], rule):
             continue  # a phrase rule already flagged this principle: it names the words
         detect = verbosity if rule.kind == "length" else DETECTORS[rule.detector].run
+        guard = GUARDS[rule.unless] if rule.unless else None
         for hit in detect(text, lang, ctx, rule):
             if secondary and _overlaps(findings[:phrases], rule.principle, hit):
                 continue
+            if guard is not None and hit.end > hit.start and guard(text, hit.start, hit.end):
+                continue  # the rule's guard vetoes a detector's span as it does a phrase's
             findings.append(_finding(rule, hit, text, lang, ctx))
     return _dedupe(findings) if len(findings) > 1 else findings
