@@ -177,6 +177,9 @@ def open_book(tmp: Path, *, reading: bool = True):  # type: ignore[no-untyped-de
         def intake(self, repo, profile):  # type: ignore[no-untyped-def]
             return None
 
+        def early_reader(self):  # type: ignore[no-untyped-def]
+            return None  # nor in the parsing process
+
     engine = make_engine(f"sqlite:///{tmp / 'bench.db'}")
     migrate(engine)
     kind = Services if reading else Unread
