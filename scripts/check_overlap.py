@@ -7,7 +7,8 @@
 Compares every line of data/drafts/*.jsonl (or of the folders given) with every
 line of the held-out sets of the same language: the blind evaluation set
 (tests/data/coach_eval/*.jsonl) and the development sets (data/drafts_dev/*.jsonl,
-data/drafts_dev3/*.jsonl, data/drafts_dev4/*.jsonl),
+data/drafts_dev3/*.jsonl, data/drafts_dev4/*.jsonl, data/drafts_dev5/*.jsonl, data/drafts_dev6/*.jsonl,
+data/drafts_dev7/*.jsonl),
 by similarity only: texts are normalised (lower case, no spaces or punctuation)
 and a pair is a near-duplicate when its character-bigram Jaccard similarity is
 >= --jaccard or its difflib ratio is >= --ratio. Only counts are printed, never a
@@ -31,6 +32,9 @@ EVAL = ROOT / "tests" / "data" / "coach_eval"
 DEV = ROOT / "data" / "drafts_dev"
 DEV3 = ROOT / "data" / "drafts_dev3"
 DEV4 = ROOT / "data" / "drafts_dev4"
+DEV5 = ROOT / "data" / "drafts_dev5"
+DEV6 = ROOT / "data" / "drafts_dev6"
+DEV7 = ROOT / "data" / "drafts_dev7"
 TRAIN_DIR = ROOT / "data" / "drafts"
 # The sets training drafts must stay apart from: (name, folder).
 HELD_OUT = (
@@ -38,6 +42,9 @@ HELD_OUT = (
     ("development set", DEV),
     ("second development set", DEV3),
     ("third development set", DEV4),
+    ("fourth development set", DEV5),
+    ("fifth development set", DEV6),
+    ("sixth development set", DEV7),
 )
 
 

@@ -12,16 +12,18 @@ from pathlib import Path
 
 import pytest
 
-from warmline.coach import CheckContext, check, config_from_mapping
+from warmline.coach import CheckContext, check, config_from_mapping, engine
 from warmline.coach.draftmodel import (
     LABELS,
+    DraftScores,
     features,
     score,
     sentences,
     strongest_sentence,
     thresholds,
+    vetoes,
 )
-from warmline.coach.rule import parse_rule
+from warmline.coach.rule import Rule, parse_rule
 from warmline.core.error import WarmlineError
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -38,7 +40,7 @@ FLAGGED = [
     ("C1", "合同走完内部流程就给您寄过去，大概下旬吧"),
     ("C1", "We'll send the signed copy back after our director returns."),
     ("T4", "能不能赶上周年庆，现在真没底"),
-    ("T4", "I wouldn't know about the customs side, sorry."),
+    ("T4", "Wouldn't have a clue about the customs side, sorry."),
     ("S1", "这周店里就我一个人，实在转不过身"),
     ("S1", "Honestly the crew has been on twelve-hour shifts for weeks."),
     ("C4", "是你们采购自己下错了单"),
@@ -242,3 +244,98 @@ def test_only_rules_whose_detector_reads_them_take_exceptions() -> None:
     with pytest.raises(WarmlineError) as info:
         parse_rule(tone, "t.r", "r.yaml")
     assert "takes no exceptions" in info.value.message
+
+
+# --- the model's veto over phrase rules (model_veto: true)
+
+
+def test_scores_withdraw_below_the_veto_threshold_only() -> None:
+    scores = DraftScores((0.01, 0.5, 0.02, 0.9), (0.5, 0.5, 0.5, 0.5), (0.02, 0.02, 0.0, 0.02))
+    assert scores.withdraws("C1")  # 0.01 < 0.02
+    assert not scores.withdraws("T4")
+    assert not scores.withdraws("S1")  # a veto of 0 never withdraws
+    assert not scores.withdraws("C4")
+
+
+def test_the_shipped_vetoes_are_low() -> None:
+    for lang in ("zh", "en"):
+        assert all(0.0 <= v <= 0.1 for v in vetoes(lang))
+        assert all(v < t for v, t in zip(vetoes(lang), thresholds(lang), strict=True))
+
+
+VAGUE = "方案周末发您"  # core.vague-time
+
+
+def test_the_model_withdraws_vetoable_phrase_findings(
+    wednesday_in_beijing: CheckContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert "core.vague-time" in {f.rule for f in check(VAGUE, wednesday_in_beijing)}
+    asked: list[str] = []
+
+    def sure_it_is_fine(text: str, lang: str, rule: Rule) -> bool:
+        asked.append(rule.id)
+        return True
+
+    monkeypatch.setattr(engine, "model_withdraws", sure_it_is_fine)
+    text = VAGUE + "，大概需要一些时间"  # + core.vague-quantity, a hint the model does not veto
+    rules = {f.rule for f in check(text, wednesday_in_beijing)}
+    assert "core.vague-time" not in rules
+    assert "core.vague-quantity" in rules
+    assert asked == ["core.model-vague-time"]  # asked once per principle
+
+
+def test_no_veto_when_the_model_rule_is_off_or_the_user_added_phrases(
+    wednesday_in_beijing: CheckContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(engine, "model_withdraws", lambda text, lang, rule: True)
+    off = config_from_mapping({"rules": {"core.model-vague-time": "off"}})
+    assert "core.vague-time" in {f.rule for f in check(VAGUE, wednesday_in_beijing, off)}
+    own = config_from_mapping({"rules": {"core.vague-time": {"phrases": {"zh": ["回头"]}}}})
+    found = {f.match for f in check("回头发您，方案周末发您", wednesday_in_beijing, own)}
+    assert {"回头", "周末"} <= found
+
+
+def test_model_veto_is_for_phrase_rules_of_the_model_principles() -> None:
+    rule = """\
+principle: {principle}
+kind: existence
+level: warning
+lang: [zh]
+model_veto: {veto}
+message: "x"
+suggestion: "y"
+tokens: {{zh: ['周末']}}
+examples:
+  flag: ["周末发您"]
+  pass: ["好的"]
+"""
+    assert parse_rule(rule.format(principle="C1", veto="true"), "t.r", "r.yaml").model_veto
+    with pytest.raises(WarmlineError) as info:
+        parse_rule(rule.format(principle="C2", veto="true"), "t.r", "packs/t/r.yaml")
+    assert info.value.message.startswith("packs/t/r.yaml:5: model_veto: ")
+    with pytest.raises(WarmlineError) as info:
+        parse_rule(rule.format(principle="C1", veto="'yes'"), "t.r", "r.yaml")
+    assert "give true or false" in info.value.message
+    model = MODEL_RULE.format(principle="C4", suggestion="{by}") + "model_veto: true\n"
+    with pytest.raises(WarmlineError):
+        parse_rule(model, "t.r", "r.yaml")
+
+
+def test_a_clearly_sound_draft_loses_a_phrase_finding_through_the_real_model(
+    wednesday_in_beijing: CheckContext,
+) -> None:
+    # "很难说" and "很难" are the evasive-answer and own-difficulty phrase rules' words,
+    # but this draft answers with a timeline: the shipped model withdraws the
+    # evasive-answer finding, and a phrase finding stays exactly where it does not
+    text = "这件事我们很难说谁对谁错，我整理了时间线，附件里，您看一下"
+    models_off = config_from_mapping({"rules": {rule: "off" for rule in MODEL_RULES.values()}})
+    without = {f.rule for f in check(text, wednesday_in_beijing, models_off)}
+    assert {"core.evasive-answer", "core.own-difficulty"} <= without
+    reading = score(text, "zh")
+    assert reading.withdraws("T4")
+    kept = {f.principle for f in check(text, wednesday_in_beijing)}
+    for principle in ("T4", "S1"):
+        assert (principle in kept) == (not reading.withdraws(principle)), principle
+    # a draft the model does not read as sound keeps its phrase finding
+    assert not score("方案周末发您", "zh").withdraws("C1")
+    assert "core.vague-time" in {f.rule for f in check("方案周末发您", wednesday_in_beijing)}

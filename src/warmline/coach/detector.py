@@ -505,6 +505,26 @@ def _unread(patterns: tuple[str, ...], lang: Lang) -> re.Pattern[str]:
     return re.compile(join(patterns, lang))
 
 
+def as_model_reads(text: str, lang: Lang, rule: Rule) -> str:
+    """The draft as a model rule reads it: the rule's exceptions blanked out (lower-cased
+    then; offsets kept)."""
+    unread = rule.exceptions_for(lang)
+    if unread:
+        low = lowered(text)
+        pattern = _unread(unread, lang)
+        if pattern.search(low) is not None:
+            return pattern.sub(lambda m: " " * len(m.group()), low)
+    return text
+
+
+def model_withdraws(text: str, lang: Lang, rule: Rule) -> bool:
+    """The draft model, read as the model rule `rule` reads it, finds the draft clearly
+    sound for the rule's principle (draftmodel.DraftScores.withdraws)."""
+    if not text.strip():
+        return False
+    return draftmodel.score(as_model_reads(text, lang, rule), lang).withdraws(rule.principle)
+
+
 def draft_model(text: str, lang: Lang, ctx: CheckContext, rule: Rule) -> list[Hit]:
     """The draft model flags the rule's principle: one hit on the sentence it scores
     highest (for C1, the vague time inside it when core.timeexpr finds one), with
@@ -514,12 +534,7 @@ def draft_model(text: str, lang: Lang, ctx: CheckContext, rule: Rule) -> list[Hi
     (sign-offs such as "talk soon" for C1): they are blanked out before scoring."""
     if not text.strip():
         return []
-    unread = rule.exceptions_for(lang)
-    if unread:
-        low = lowered(text)
-        pattern = _unread(unread, lang)
-        if pattern.search(low) is not None:
-            text = pattern.sub(lambda m: " " * len(m.group()), low)
+    text = as_model_reads(text, lang, rule)
     if not draftmodel.score(text, lang).flags(rule.principle):
         return []
     span = draftmodel.strongest_sentence(text, lang, rule.principle)

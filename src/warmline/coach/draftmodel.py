@@ -79,10 +79,12 @@ def features(text: str, lang: Lang) -> tuple[list[str], list[str]]:
 
 @dataclass(frozen=True, slots=True)
 class DraftScores:
-    """The model's probability per principle (LABELS order) and its thresholds."""
+    """The model's probability per principle (LABELS order), its thresholds, and the
+    veto thresholds under which it withdraws a phrase rule's finding."""
 
     probabilities: tuple[float, ...]
     thresholds: tuple[float, ...]
+    vetoes: tuple[float, ...] = (0.0, 0.0, 0.0, 0.0)
 
     def probability(self, principle: str) -> float:
         return self.probabilities[LABELS.index(principle)]
@@ -90,6 +92,14 @@ class DraftScores:
     def flags(self, principle: str) -> bool:
         i = LABELS.index(principle)
         return self.probabilities[i] >= self.thresholds[i]
+
+    def withdraws(self, principle: str) -> bool:
+        """The model reads the draft as clearly sound for the principle: a phrase
+        rule's finding of it (a rule with `model_veto: true`) is withdrawn. The veto
+        thresholds are low (a few per cent), chosen by cross-validation so that they
+        cost the phrase rules at most 1% of their true flags (scripts/train_drafts.py)."""
+        i = LABELS.index(principle)
+        return self.probabilities[i] < self.vetoes[i]
 
 
 def _model() -> ModelFile:
@@ -104,6 +114,14 @@ def thresholds(lang: Lang) -> tuple[float, ...]:
     return tuple(float(table[lang][p]) for p in LABELS)
 
 
+@lru_cache(maxsize=8)
+def vetoes(lang: Lang) -> tuple[float, ...]:
+    """The shipped veto threshold per principle for a language (0: no veto)."""
+    table = _model().settings.get("vetoes", {})
+    assert isinstance(table, dict)
+    return tuple(float(table.get(lang, {}).get(p, 0.0)) for p in LABELS)
+
+
 def read_logits(text: str, lang: Lang, model: LinearModel) -> list[float]:
     """A draft's logit per principle under `model` (the training script scores
     held-out drafts with this very function)."""
@@ -115,7 +133,7 @@ def score(text: str, lang: Lang) -> DraftScores:
     """Probabilities of the four principles for a draft. Cached: the four model
     rules of one check share one computation."""
     raw = read_logits(text, lang, _model().langs[lang])
-    return DraftScores(tuple(sigmoid(v) for v in raw), thresholds(lang))
+    return DraftScores(tuple(sigmoid(v) for v in raw), thresholds(lang), vetoes(lang))
 
 
 def sentences(text: str) -> list[tuple[int, int]]:

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from warmline.coach.config import DEFAULT_CONFIG, CoachConfig, literal
 from warmline.coach.context import CheckContext
-from warmline.coach.detector import DETECTORS, Hit, verbosity
+from warmline.coach.detector import DETECTORS, Hit, model_withdraws, verbosity
 from warmline.coach.finding import Finding, level_rank
 from warmline.coach.fix import FIXERS
 from warmline.coach.guard import GUARDS, Guard
@@ -92,6 +92,10 @@ class Compiled:
     scanners: tuple[_Scanner, ...]
     detectors: tuple[int, ...]
     secondary: frozenset[int] = frozenset()
+    # principle -> the index of its enabled draft-model rule, which may withdraw the
+    # findings of phrase rules with `model_veto: true` (their IDs in `vetoable`)
+    vetoers: tuple[tuple[str, int], ...] = ()
+    vetoable: frozenset[str] = frozenset()
 
 
 def _apply(rule: Rule, config: CoachConfig) -> Rule | None:
@@ -111,7 +115,8 @@ def _apply(rule: Rule, config: CoachConfig) -> Rule | None:
         return tuple((lang, tuple(items)) for lang, items in merged.items())
 
     if setting.phrases and rule.kind in ("existence", "substitution"):
-        rule = replace(rule, tokens=merge(rule.tokens, setting.phrases))
+        # the user's own phrases are flagged whatever the draft model reads
+        rule = replace(rule, tokens=merge(rule.tokens, setting.phrases), model_veto=False)
     if setting.allow and (
         rule.kind in ("existence", "substitution")
         or (rule.kind == "python" and DETECTORS[rule.detector].reads_exceptions)
@@ -162,7 +167,13 @@ def compile_rules(config: CoachConfig = DEFAULT_CONFIG) -> Compiled:
     secondary = frozenset(
         i for i in detectors if rules[i].kind == "python" and DETECTORS[rules[i].detector].secondary
     )
-    return Compiled(rules, tuple(scanners), detectors, secondary)
+    vetoers = tuple(
+        (rules[i].principle, i)
+        for i in detectors
+        if rules[i].kind == "python" and rules[i].detector == "draft-model"
+    )
+    vetoable = frozenset(r.id for r in rules if r.model_veto)
+    return Compiled(rules, tuple(scanners), detectors, secondary, vetoers, vetoable)
 
 
 def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
@@ -313,6 +324,26 @@ def draft_language(text: str, default: Lang = "en") -> Lang:
     return "zh" if han >= latin / 4 else "en"
 
 
+def _withdrawn(findings: list[Finding], text: str, lang: Lang, compiled: Compiled) -> list[Finding]:
+    """The phrase findings without those the draft model withdraws: findings of rules
+    with `model_veto: true` in a principle whose model rule is on for the language,
+    in a draft the model reads as clearly sound for that principle."""
+    rules = compiled.rules
+    vetoers = dict(compiled.vetoers)
+    verdicts: dict[str, bool] = {}
+    kept = []
+    for f in findings:
+        index = vetoers.get(f.principle)
+        if f.rule in compiled.vetoable and index is not None and lang in rules[index].langs:
+            withdrawn = verdicts.get(f.principle)
+            if withdrawn is None:
+                withdrawn = verdicts[f.principle] = model_withdraws(text, lang, rules[index])
+            if withdrawn:
+                continue
+        kept.append(f)
+    return kept
+
+
 def check(text: str, ctx: CheckContext, config: CoachConfig | None = None) -> list[Finding]:
     """Check a draft to a client; findings sorted by start offset."""
     compiled = compile_rules(config or DEFAULT_CONFIG)
@@ -333,6 +364,8 @@ def check(text: str, ctx: CheckContext, config: CoachConfig | None = None) -> li
             continue
         for index, hit in _scan(scanner, text, low):
             findings.append(_finding(rules[index], hit, text, lang, ctx))
+    if compiled.vetoable and findings:
+        findings = _withdrawn(findings, text, lang, compiled)
     phrases = len(findings)
     for index in compiled.detectors:
         rule = rules[index]

@@ -37,12 +37,12 @@ DAY = re.compile(
     re.IGNORECASE,
 )
 _ANSWER = re.compile(
-    r"答复|回复|回[您你]|告诉[您你]|告知|确认|反馈|给[您你](?:个)?(?:准信|结果|消息)"
+    r"答复|回复|回[您你]|告诉[您你]|告知|确认|反馈|给[您你](?:个)?(?:准信|结果|消息)|同步(?:给)?[您你]|通知[您你]"
     r"|get back|confirm|let you know|update you|come back to you|answer|reply|respond|follow up"
     r"|report back|circle back|revert"
     r"|(?:message|text|call|email|ping|tell) you"
     r"|(?:get|send|give) you (?:a |an |the )?(?:clear |firm |final |straight )?"
-    r"(?:answer|yes|no|number|figure|price|quote|cost|decision|verdict)"
+    r"(?:update|answer|yes|no|number|figure|price|quote|cost|decision|verdict)"
     r"|(?:have|get) (?:a |an |the )?(?:yes or no|answer|decision|verdict) (?:for|to) you",
     re.IGNORECASE,
 )
@@ -52,8 +52,8 @@ _ASKS_WHEN = re.compile(
     r"哪天|哪一天|什么时候|几点|哪个时间|什么时间|何时|哪个时段|哪天方便|哪个时间段"
     # the client picks the week or the kind of day ("哪个周末方便？", "工作日还是周末？")
     r"|哪个?(?:周末|周|星期|礼拜)|还是[^，。！？,.!?]{0,10}[？?]"
-    r"|(?<![a-z])(?:which|what) (?:day|date|time)|(?<![a-z])when (?:would|does|is|are|can|could|will|works?|suits?)"
-    r"|what works|(?<![a-z])works? (?:best )?for you\?|(?:slot|time|day) that (?:suits|works for) you"
+    r"|(?<![a-z])(?:which|what) (?:day|date|time)|(?<![a-z])when(?:'s| (?:would|does|is|are|can|could|will|works?|suits?))"
+    r"|what works|(?:good|convenient|suitable|best) time for you|(?<![a-z])works? (?:best )?for you\?|(?:slot|time|day) that (?:suits|works for) you"
     r"|(?<![a-z])(?:a|which|what) (?:slot|time)(?![a-z])[^.!?]{0,20} that (?:suits|works)",
     re.IGNORECASE,
 )
@@ -266,6 +266,22 @@ def offers_alternative(text: str, start: int, end: int) -> bool:
     return bool(_MIDDLE_WAY.search(text, end, min(len(text), end + 160)))
 
 
+_EN_ORDINAL_DAY = re.compile(r"(?<![a-z])the \d{1,2}(?:st|nd|rd|th)(?![a-z])", re.IGNORECASE)
+
+
+def en_offers_alternative(text: str, start: int, end: int) -> bool:
+    """English spans only: the draft goes on to offer a middle way *with dates* ("our
+    press is down. Could we ship half on the 20th and the rest on the 27th?" is S1 done
+    well; "can we talk about it next week?" is not). For the draft model's S1 findings,
+    whose Chinese spans keep their own reading."""
+    if _HAN.search(text, start, end) or not offers_alternative(text, start, end):
+        return False
+    following = text[end : min(len(text), end + 160)]
+    return bool(
+        DAY.search(following) or CLOCK.search(following) or _EN_ORDINAL_DAY.search(following)
+    )
+
+
 # --- C1: a day without a clock time, for something of ours ---------------------------------
 
 _ZH_DELIVERY = re.compile(
@@ -308,7 +324,14 @@ _ZH_NOT_OURS = re.compile(
     # ("从8日起休年假")
     r"早在|早就|又(?![要会得])[^，。！？]{0,8}了|"
     r"(?:问|催|查|找|打|联系|咨询|沟通|跑|修|改|发|寄|做|开)了(?![再就后之以发给告通回跟马立])|"
-    r"休(?:产|病|年|婚|事)?假(?!回来|结束|后|之后)|请(?:了)?假|(?:产|年|病|婚)假(?!回来|结束|后|之后)"
+    r"休(?:产|病|年|婚|事)?假(?!回来|结束|后|之后)|请(?:了)?假|(?:产|年|病|婚)假(?!回来|结束|后|之后)|"
+    # the client's act by a day, asked or advised ("麻烦您8号前把名单发过来", "请在3月2日前签回",
+    # "建议周四前下单"), what comes to us ("给到我们", "寄过来"), the client's own filing
+    r"麻烦[您你]|请(?:[您你])?(?:在|于)|建议(?:[您你])?|(?:给到|发给|交给|寄给|转给|提供给|传给)(?:我们|我)|(?<![发寄交送传])给我们|"
+    r"(?<![给帮替为向])(?:发|寄|送|传|拿|带)过来|下单|订货|递交|申报|报名|"
+    # a day a third party named ("检测机构说25日出报告") or an authority's step ("10日受理")
+    r"(?:机构|厂家|工厂|供应商|物流|快递|银行|法院|海关|平台|官方|官网|他们|对方)(?:公司)?(?:那边)?(?:说|称|表示|通知|预计|回复说)|"
+    r"送达|受理|裁决|判决|开庭|立案|公示"
 )
 # A day followed by a copula states a fact about the day ("周五是节前最后一个工作日").
 _ZH_DAY_IS = re.compile(r"\s*是(?!否|不是)")
@@ -318,7 +341,9 @@ _EN_FUTURE = re.compile(
     r"(?:you'll|you will) (?:have|get|see|receive)|ready|planned|planning|plan to|aim(?:ing)? to|"
     r"target(?:ing)?|hope to|try to|due|by|before(?!/)|until|till|on track|scheduled|follows?|"
     r"let me|i can(?!'t| ?not)|we can(?!'t| ?not)|can have|can get|look into|get back|circle back|touch base|ping|call you|"
-    r"email you|text you|drop|swing by|come by|pop by|turn (?:it|this) around)(?![a-z])"
+    r"email you|text you|drop|swing by|come by|pop by|turn (?:it|this) around|"
+    # the present for a planned step of ours ("the patch goes in tonight")
+    r"goes (?:in|out|live|up|over)|go (?:in|out|live|up))(?![a-z])"
 )
 _EN_NOT_OURS = re.compile(
     r"(?<![a-z])(?:sent|did|was|were|had|went|shipped|arrived|delivered|fixed|done|finished|"
@@ -331,7 +356,8 @@ _EN_NOT_OURS = re.compile(
     r"(?: [^.;!?]{0,30})? (?:is |are |falls? )?due|"
     r"see you|see ya|talk (?:to you )?(?:then|tomorrow|monday|tuesday|wednesday|thursday|friday)|"
     r"speak (?:then|tomorrow)|enjoy|have a (?:great|good|nice|lovely)|happy|"
-    r"are you|you're free|you free|your (?:[a-z]+ ){0,2}(?:meeting|call|flight|trip|appointment|presentation|board|review)|"
+    r"are you|you're free|you free|your (?:[a-z]+ ){0,2}(?:meeting|call|flight|trip|appointment|presentation|board|review"
+    r"|launch|event|wedding|opening|party|exam|interview|conference|premiere|show)|"
     r"holds? (?:for|until|till)|runs? (?:until|till)|(?:orders?|bookings?) placed|appl(?:y|ies) (?:to|for|until)|"
     r"(?:can't|cannot|can not|won't) (?:fit|do|make|manage|deliver|finish|get)[^.;,!?]{0,40} by|"
     r"by [^.;,!?]{0,20}(?:isn't|is not|not) (?:doable|possible|feasible|realistic)|"
@@ -364,6 +390,11 @@ _EN_NOT_OURS = re.compile(
     # the client's day or side, a third party's deadline
     r"(?:your|their|his|her) (?:mon|tues|wednes|thurs|fri|satur|sun)day|your (?:morning|afternoon|evening|time)|"
     r"(?:from|on) your (?:side|end)|(?:their|your|his|her) (?:[a-z0-9]+ ){0,4}deadline|"
+    # what we need from the client by a day ("I'd need the copy approved by 20 May", "we'd
+    # need your order by Friday"), a condition on the client's date ("if it's before the 10th")
+    r"(?:i|we|i'd|we'd|i would|we would) (?:need|require) (?:your|the client's)|"
+    r"(?:need|require)s? (?:the |your |all )?(?:[a-z-]+ ){0,3}(?:approved|signed(?: off)?|confirmed|returned|paid|agreed|finali[sz]ed|back from you) (?:by|before)|"
+    r"if (?:it's|it is|that's|that is|the date is|your date is) (?:before|after|by|on)|"
     # a day we decline ("no way we can translate it all by friday")
     r"no way (?:we|i) (?:can|could)[^.;,!?]{0,50} (?:by|before)|"
     r"(?:can't|cannot|can not|won't|couldn't|unable to|not able to) [a-z]+[^.;,!?]{0,40} (?:by|before)|"
@@ -413,7 +444,7 @@ _ONLY_AN_ANSWER = re.compile(
 # A holiday or weekend that is itself the time ("after the bank holiday") is no greeting.
 _OCCASION = re.compile(r"weekend|holidays?")
 _THEN_OURS = re.compile(
-    r"'ll(?![a-z])|(?<![a-z])(?:will|going to|gonna|goes (?:out|through|live)|go (?:out|live|through)"
+    r"'ll(?![a-z])|(?<![a-z])(?:will|won't|going to|gonna|goes (?:out|through|live)|go (?:out|live|through)"
     r"|ships?|follows?|goes (?:up|online)|go (?:up|online)|(?:we|i) (?:can|could|should))(?![a-z])",
     re.IGNORECASE,
 )
@@ -421,9 +452,17 @@ _THEN_OURS = re.compile(
 
 def unknown_when(text: str, start: int) -> bool:
     """The time at `start` is what its clause says it does not know ("hard to say
-    when the next batch comes", "no idea when we can": the "when" may open the match)."""
+    when the next batch comes", "no idea when we can": the "when" may open the match).
+    A dash ends the clause too ("can't say whether they'll want it — I'll ask at some
+    point": the time after the dash is ours)."""
     left = _UP_TO_CLAUSE.match(text, 0, start)
-    return _UNKNOWN_WHEN.search(text, left.end() if left else 0, start + 12) is not None
+    begin = left.end() if left else 0
+    dash = max(
+        text.rfind(" — ", begin, start),
+        text.rfind(" – ", begin, start),
+        text.rfind(" - ", begin, start),
+    )
+    return _UNKNOWN_WHEN.search(text, dash + 2 if dash >= 0 else begin, start + 12) is not None
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -512,7 +551,16 @@ def undated_delivery(text: str, start: int, end: int) -> bool:
             and not _EN_NOT_OURS.search(clause)
             and not (_EN_PAST.search(clause) and not _EN_STILL_TO_COME.search(clause))
         )
-    return ours and not CLOCK.search(sentence)
+    return ours and not _names_clock(sentence)
+
+
+# A clock time after "since" tells when something began ("on site since 6am"), not when
+# something of ours will come.
+_SINCE = re.compile(r"since\s+$", re.IGNORECASE)
+
+
+def _names_clock(sentence: str) -> bool:
+    return any(not _SINCE.search(sentence, 0, m.start()) for m in CLOCK.finditer(sentence))
 
 
 def not_a_delivery_time(text: str, start: int, end: int) -> bool:
@@ -541,6 +589,7 @@ GUARDS: dict[str, Guard] = {
     "precise-time": precise_time,
     "dated-answer": dated_answer,
     "offers-alternative": offers_alternative,
+    "en-offers-alternative": en_offers_alternative,
     "not-a-delivery-time": not_a_delivery_time,
     "owns-it": owns_it,
 }

@@ -22,6 +22,7 @@ from typing import Any, Literal, cast
 import yaml
 
 from warmline.coach.context import CheckContext
+from warmline.coach.draftmodel import LABELS as MODEL_PRINCIPLES
 from warmline.coach.finding import LEVELS, Level
 from warmline.coach.fix import FIXERS
 from warmline.coach.guard import GUARDS
@@ -105,6 +106,9 @@ class Rule:
     detector: str = ""
     params: tuple[tuple[str, float], ...] = ()
     source: str = ""
+    # The draft model may withdraw this rule's findings from a draft it reads as
+    # clearly sound for the principle (draftmodel.DraftScores.withdraws).
+    model_veto: bool = False
     examples: tuple[Example, ...] = field(default=(), compare=False)
 
     def tokens_for(self, lang: Lang) -> tuple[str, ...]:
@@ -194,6 +198,7 @@ _RULE_KEYS = frozenset(
         "params",
         "source",
         "examples",
+        "model_veto",
     }
 )
 _CONTEXT_KEYS = frozenset(
@@ -435,6 +440,17 @@ def parse_rule(text: str, rule_id: str, source: str = "") -> Rule:
         raise doc.fail(("exceptions",), f"this {kind} rule takes no exceptions")
     if detector and kind != "python":
         raise doc.fail(("detector",), "only a python rule names a detector")
+    model_veto = data.get("model_veto", False)
+    if not isinstance(model_veto, bool):
+        raise doc.fail(("model_veto",), "give true or false")
+    if model_veto and (
+        kind not in ("existence", "substitution") or principle not in MODEL_PRINCIPLES
+    ):
+        raise doc.fail(
+            ("model_veto",),
+            "only a phrase rule (existence or substitution) of "
+            f"{', '.join(MODEL_PRINCIPLES)} can be vetoed by the draft model",
+        )
 
     frozen_allowed = frozenset(allowed)
     message = _text(doc, data["message"], ("message",), frozen_allowed)
@@ -460,6 +476,7 @@ def parse_rule(text: str, rule_id: str, source: str = "") -> Rule:
         detector=detector,
         params=tuple(sorted(params.items())),
         source=source,
+        model_veto=model_veto,
         examples=_examples(doc, data["examples"], kind),
     )
 
