@@ -284,6 +284,39 @@ def test_the_model_withdraws_vetoable_phrase_findings(
     assert asked == ["core.model-vague-time"]  # asked once per principle
 
 
+def test_the_veto_also_reads_the_draft_without_other_principles_words(
+    wednesday_in_beijing: CheckContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = VAGUE + "，这个问题不是我们的错"  # + core.blame (C4)
+    read: list[str] = []
+
+    def sound_only_while_the_blame_is_there(text: str, lang: str, rule: Rule) -> bool:
+        if rule.principle == "C1":
+            read.append(text)
+        return "不是我们的错" in text  # blanked out, the draft reads as a vague time again
+
+    monkeypatch.setattr(engine, "model_withdraws", sound_only_while_the_blame_is_there)
+    rules = {f.rule for f in check(text, wednesday_in_beijing)}
+    assert "core.vague-time" in rules
+    assert read == [text, VAGUE + "，这个问题" + " " * len("不是我们的错")]
+
+
+def test_a_draft_with_several_faults_keeps_each_of_them(
+    wednesday_in_beijing: CheckContext,
+) -> None:
+    # read whole by the shipped model, the blame here drowns the vague time and the
+    # busy week out: each is still flagged
+    text = "周末给您新方案，这个问题不是我们的错，是您那边没说清楚。我们最近太忙了，不好说什么时候能好。"
+    found = {
+        f.principle: f.match
+        for f in check(text, wednesday_in_beijing)
+        if f.level in ("warning", "error")
+    }
+    assert found.get("C1") == "周末"
+    assert found.get("S1") == "太忙了"
+    assert {"C4", "T4"} <= found.keys()
+
+
 def test_no_veto_when_the_model_rule_is_off_or_the_user_added_phrases(
     wednesday_in_beijing: CheckContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -327,7 +327,11 @@ def draft_language(text: str, default: Lang = "en") -> Lang:
 def _withdrawn(findings: list[Finding], text: str, lang: Lang, compiled: Compiled) -> list[Finding]:
     """The phrase findings without those the draft model withdraws: findings of rules
     with `model_veto: true` in a principle whose model rule is on for the language,
-    in a draft the model reads as clearly sound for that principle."""
+    where the model reads the draft as clearly sound for that principle, both as written
+    and with the words other principles' findings flagged blanked out (those that do
+    not overlap the principle's own). (Read whole, a
+    draft with several faults can read as sound for one of them: in "周末给您新方案，这个
+    问题不是我们的错。" the blame drowns the vague time out.)"""
     rules = compiled.rules
     vetoers = dict(compiled.vetoers)
     verdicts: dict[str, bool] = {}
@@ -337,11 +341,30 @@ def _withdrawn(findings: list[Finding], text: str, lang: Lang, compiled: Compile
         if f.rule in compiled.vetoable and index is not None and lang in rules[index].langs:
             withdrawn = verdicts.get(f.principle)
             if withdrawn is None:
-                withdrawn = verdicts[f.principle] = model_withdraws(text, lang, rules[index])
+                rule = rules[index]
+                withdrawn = model_withdraws(text, lang, rule)
+                own = [(g.start, g.end) for g in findings if g.principle == f.principle]
+                others = [
+                    (g.start, g.end)
+                    for g in findings
+                    if g.principle != f.principle
+                    and not any(a < g.end and g.start < b for a, b in own)
+                ]
+                if withdrawn and others:
+                    withdrawn = model_withdraws(_blanked(text, others), lang, rule)
+                verdicts[f.principle] = withdrawn
             if withdrawn:
                 continue
         kept.append(f)
     return kept
+
+
+def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with the given spans replaced by spaces (offsets kept)."""
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
 
 
 def check(text: str, ctx: CheckContext, config: CoachConfig | None = None) -> list[Finding]:
