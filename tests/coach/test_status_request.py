@@ -82,6 +82,9 @@ def test_chinese_messages_that_are_not_status_requests(text: str) -> None:
         "Did the order ship yet?",
         "Hi Sam, just a nudge on the contract.",
         "Where's my refund?",
+        "Can you tell me exactly when I'll get the files?",
+        "Could you let me know when we can expect the first draft?",
+        "Please tell me when you'll send the revised quote.",
     ],
 )
 def test_english_status_requests(text: str) -> None:
@@ -100,6 +103,7 @@ def test_english_status_requests(text: str) -> None:
         "How was your weekend?",
         "We're making good progress on our side with the copy.",
         "Not yet, I'll check with the team.",
+        "Let me know when we can have a call next week.",
     ],
 )
 def test_english_messages_that_are_not_status_requests(text: str) -> None:
