@@ -47,6 +47,8 @@ def test_the_labelled_status_requests_are_read_with_high_precision_and_recall(la
         "说好的初稿呢？",
         "你好，想问下订单的进度",
         "网站能访问了吗",
+        "你们到底还想拖多久？",
+        "说好上周五给的方案，到现在连个影子都没有",
     ],
 )
 def test_chinese_status_requests(text: str) -> None:
@@ -62,6 +64,7 @@ def test_chinese_status_requests(text: str) -> None:
         "你最近怎么样了",  # small talk
         "进度款什么时候付？",  # a payment, not the work
         "我们还在等领导审批，先别急",
+        "付款流程有点长，可能要拖到月底，不好意思",  # their own delay
     ],
 )
 def test_chinese_messages_that_are_not_status_requests(text: str) -> None:
@@ -85,6 +88,7 @@ def test_chinese_messages_that_are_not_status_requests(text: str) -> None:
         "Can you tell me exactly when I'll get the files?",
         "Could you let me know when we can expect the first draft?",
         "Please tell me when you'll send the revised quote.",
+        "Third reminder. The report, please.",
     ],
 )
 def test_english_status_requests(text: str) -> None:
