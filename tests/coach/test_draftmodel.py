@@ -291,14 +291,21 @@ def test_the_veto_also_reads_the_draft_without_other_principles_words(
     read: list[str] = []
 
     def sound_only_while_the_blame_is_there(text: str, lang: str, rule: Rule) -> bool:
-        if rule.principle == "C1":
-            read.append(text)
+        if rule.principle != "C1":
+            return False  # the blame stands on its own
+        read.append(text)
         return "不是我们的错" in text  # blanked out, the draft reads as a vague time again
 
     monkeypatch.setattr(engine, "model_withdraws", sound_only_while_the_blame_is_there)
     rules = {f.rule for f in check(text, wednesday_in_beijing)}
     assert "core.vague-time" in rules
     assert read == [text, VAGUE + "，这个问题" + " " * len("不是我们的错")]
+
+    # words the first reading withdraws, or mere suggestions, are not blanked: the
+    # draft as written decides
+    read.clear()
+    monkeypatch.setattr(engine, "model_withdraws", lambda text, lang, rule: True)
+    assert "core.vague-time" not in {f.rule for f in check(text, wednesday_in_beijing)}
 
 
 def test_a_draft_with_several_faults_keeps_each_of_them(

@@ -65,6 +65,9 @@ def test_chinese_status_requests(text: str) -> None:
         "进度款什么时候付？",  # a payment, not the work
         "我们还在等领导审批，先别急",
         "付款流程有点长，可能要拖到月底，不好意思",  # their own delay
+        "您别急，拖多久都没关系",
+        "到现在连个会议室都订不到",
+        "到现在没给房东回复，我今天就回",
     ],
 )
 def test_chinese_messages_that_are_not_status_requests(text: str) -> None:
@@ -108,6 +111,11 @@ def test_english_status_requests(text: str) -> None:
         "We're making good progress on our side with the copy.",
         "Not yet, I'll check with the team.",
         "Let me know when we can have a call next week.",
+        "Let me know when we can have a quick call.",
+        "Can you tell me when we can get married at the venue?",
+        "When you can send your bank details, I'll pay the deposit straight away.",
+        "Second reminder to myself: book the vet!",
+        "Your third reminder email came through, thanks, I've now paid.",
     ],
 )
 def test_english_messages_that_are_not_status_requests(text: str) -> None:

@@ -328,30 +328,45 @@ def _withdrawn(findings: list[Finding], text: str, lang: Lang, compiled: Compile
     """The phrase findings without those the draft model withdraws: findings of rules
     with `model_veto: true` in a principle whose model rule is on for the language,
     where the model reads the draft as clearly sound for that principle, both as written
-    and with the words other principles' findings flagged blanked out (those that do
-    not overlap the principle's own). (Read whole, a
+    and with the words of the other principles' findings blanked out (warnings and
+    errors that the first reading keeps and that do not overlap the principle's own). (Read whole, a
     draft with several faults can read as sound for one of them: in "周末给您新方案，这个
     问题不是我们的错。" the blame drowns the vague time out.)"""
     rules = compiled.rules
     vetoers = dict(compiled.vetoers)
+    whole: dict[str, bool] = {}  # principle -> the draft as written reads sound for it
+
+    def vetoed(g: Finding) -> bool:
+        """Would the reading as written withdraw this finding?"""
+        index = vetoers.get(g.principle)
+        if g.rule not in compiled.vetoable or index is None or lang not in rules[index].langs:
+            return False
+        verdict = whole.get(g.principle)
+        if verdict is None:
+            verdict = whole[g.principle] = model_withdraws(text, lang, rules[index])
+        return verdict
+
     verdicts: dict[str, bool] = {}
     kept = []
     for f in findings:
-        index = vetoers.get(f.principle)
-        if f.rule in compiled.vetoable and index is not None and lang in rules[index].langs:
+        if vetoed(f):
             withdrawn = verdicts.get(f.principle)
             if withdrawn is None:
-                rule = rules[index]
-                withdrawn = model_withdraws(text, lang, rule)
                 own = [(g.start, g.end) for g in findings if g.principle == f.principle]
+                # the words of the other principles' findings that stand on their own
+                # (warnings and errors the first reading keeps)
                 others = [
                     (g.start, g.end)
                     for g in findings
                     if g.principle != f.principle
+                    and level_rank(g.level) >= level_rank("warning")
                     and not any(a < g.end and g.start < b for a, b in own)
+                    and not vetoed(g)
                 ]
-                if withdrawn and others:
-                    withdrawn = model_withdraws(_blanked(text, others), lang, rule)
+                index = vetoers[f.principle]
+                withdrawn = not others or model_withdraws(
+                    _blanked(text, others), lang, rules[index]
+                )
                 verdicts[f.principle] = withdrawn
             if withdrawn:
                 continue
