@@ -8,7 +8,7 @@ Compares every line of data/drafts/*.jsonl (or of the folders given) with every
 line of the held-out sets of the same language: the blind evaluation set
 (tests/data/coach_eval/*.jsonl) and the development sets (data/drafts_dev/*.jsonl,
 data/drafts_dev3/*.jsonl, data/drafts_dev4/*.jsonl, data/drafts_dev5/*.jsonl, data/drafts_dev6/*.jsonl,
-data/drafts_dev7/*.jsonl, data/drafts_dev8/*.jsonl),
+data/drafts_dev7/*.jsonl, data/drafts_dev8/*.jsonl, data/drafts_dev9/*.jsonl),
 by similarity only: texts are normalised (lower case, no spaces or punctuation)
 and a pair is a near-duplicate when its character-bigram Jaccard similarity is
 >= --jaccard or its difflib ratio is >= --ratio. Only counts are printed, never a
@@ -36,6 +36,7 @@ DEV5 = ROOT / "data" / "drafts_dev5"
 DEV6 = ROOT / "data" / "drafts_dev6"
 DEV7 = ROOT / "data" / "drafts_dev7"
 DEV8 = ROOT / "data" / "drafts_dev8"
+DEV9 = ROOT / "data" / "drafts_dev9"
 TRAIN_DIR = ROOT / "data" / "drafts"
 # The sets training drafts must stay apart from: (name, folder).
 HELD_OUT = (
@@ -47,6 +48,7 @@ HELD_OUT = (
     ("fifth development set", DEV6),
     ("sixth development set", DEV7),
     ("seventh development set", DEV8),
+    ("eighth development set", DEV9),
 )
 
 
