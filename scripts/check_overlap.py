@@ -6,9 +6,7 @@
 
 Compares every line of data/drafts/*.jsonl (or of the folders given) with every
 line of the held-out sets of the same language: the blind evaluation set
-(tests/data/coach_eval/*.jsonl) and the development sets (data/drafts_dev/*.jsonl,
-data/drafts_dev3/*.jsonl, data/drafts_dev4/*.jsonl, data/drafts_dev5/*.jsonl, data/drafts_dev6/*.jsonl,
-data/drafts_dev7/*.jsonl, data/drafts_dev8/*.jsonl, data/drafts_dev9/*.jsonl),
+(tests/data/coach_eval/*.jsonl) and every development set (data/drafts_dev*/*.jsonl),
 by similarity only: texts are normalised (lower case, no spaces or punctuation)
 and a pair is a near-duplicate when its character-bigram Jaccard similarity is
 >= --jaccard or its difflib ratio is >= --ratio. Only counts are printed, never a
@@ -29,26 +27,23 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT / "tests" / "data" / "coach_eval"
-DEV = ROOT / "data" / "drafts_dev"
-DEV3 = ROOT / "data" / "drafts_dev3"
-DEV4 = ROOT / "data" / "drafts_dev4"
-DEV5 = ROOT / "data" / "drafts_dev5"
-DEV6 = ROOT / "data" / "drafts_dev6"
-DEV7 = ROOT / "data" / "drafts_dev7"
-DEV8 = ROOT / "data" / "drafts_dev8"
-DEV9 = ROOT / "data" / "drafts_dev9"
 TRAIN_DIR = ROOT / "data" / "drafts"
+
+
+def _dev_order(folder: Path) -> int:
+    """drafts_dev (the first), drafts_dev3, …, drafts_dev10 in the order they were written."""
+    suffix = folder.name.removeprefix("drafts_dev")
+    return int(suffix) if suffix.isdigit() else 0
+
+
 # The sets training drafts must stay apart from: (name, folder).
 HELD_OUT = (
     ("evaluation set", EVAL),
-    ("development set", DEV),
-    ("second development set", DEV3),
-    ("third development set", DEV4),
-    ("fourth development set", DEV5),
-    ("fifth development set", DEV6),
-    ("sixth development set", DEV7),
-    ("seventh development set", DEV8),
-    ("eighth development set", DEV9),
+    *(
+        (f"development set {folder.name}", folder)
+        for folder in sorted((ROOT / "data").glob("drafts_dev*"), key=_dev_order)
+        if folder.is_dir()
+    ),
 )
 
 

@@ -329,9 +329,9 @@ def _withdrawn(findings: list[Finding], text: str, lang: Lang, compiled: Compile
     with `model_veto: true` in a principle whose model rule is on for the language,
     where the model reads the draft as clearly sound for that principle, both as written
     and with the words of the other principles' findings blanked out (warnings and
-    errors that the first reading keeps and that do not overlap the principle's own). (Read whole, a
-    draft with several faults can read as sound for one of them: in "周末给您新方案，这个
-    问题不是我们的错。" the blame drowns the vague time out.)"""
+    errors that the first reading keeps and that do not overlap the principle's own).
+    Read whole, a draft with several faults can read as sound for one of them: in
+    "周末给您新方案，这个问题不是我们的错。" the blame drowns the vague time out."""
     rules = compiled.rules
     vetoers = dict(compiled.vetoers)
     whole: dict[str, bool] = {}  # principle -> the draft as written reads sound for it
