@@ -28,6 +28,7 @@ from warmline.coach.style import (
     opening_greeting,
     pronoun_of,
 )
+from warmline.core.scan import Scan
 from warmline.core.text import Lang, Text
 from warmline.core.timeexpr import find_times
 
@@ -501,8 +502,8 @@ def _exact_time(
 
 
 @lru_cache(maxsize=64)
-def _unread(patterns: tuple[str, ...], lang: Lang) -> re.Pattern[str]:
-    return re.compile(join(patterns, lang))
+def _unread(patterns: tuple[str, ...], lang: Lang) -> Scan:
+    return Scan(re.compile(join(patterns, lang)))
 
 
 def as_model_reads(text: str, lang: Lang, rule: Rule) -> str:
@@ -511,9 +512,9 @@ def as_model_reads(text: str, lang: Lang, rule: Rule) -> str:
     unread = rule.exceptions_for(lang)
     if unread:
         low = lowered(text)
-        pattern = _unread(unread, lang)
-        if pattern.search(low) is not None:
-            return pattern.sub(lambda m: " " * len(m.group()), low)
+        scan = _unread(unread, lang)
+        if scan.may_match(low) and scan.pattern.search(low) is not None:
+            return scan.pattern.sub(lambda m: " " * len(m.group()), low)
     return text
 
 

@@ -1,13 +1,12 @@
 """The engine: compile the rules once per configuration, then check drafts in one pass.
 
-For each language, the first characters of every pattern of every rule are joined
-into one character class. One scan of the draft with it finds every position where
-*any* rule may match; only there are the rules that can start with that character
-tried (each rule's patterns joined into one anchored expression). Exceptions,
-guards and fixers run only for real matches. Length and python rules run after;
-a secondary detector (the draft model) adds a finding only for a principle no
-phrase rule flagged in the draft at its level or above, and never over a phrase
-finding of the same principle (at any level).
+For each language, every pattern of every phrase rule goes into one RE2 set
+(core.scan.ScanSet): one linear pass over the draft says which patterns may match
+at all (usually none or one), and only those are searched with Python's `re`, which
+gives the exact matches. Exceptions, guards and fixers run only for real matches.
+Length and python rules run after; a secondary detector (the draft model) adds a
+finding only for a principle no phrase rule flagged in the draft at its level or
+above, and never over a phrase finding of the same principle (at any level).
 """
 
 from __future__ import annotations
@@ -22,13 +21,10 @@ from warmline.coach.detector import DETECTORS, Hit, model_withdraws, verbosity
 from warmline.coach.finding import Finding, level_rank
 from warmline.coach.fix import FIXERS
 from warmline.coach.guard import GUARDS, Guard
-from warmline.coach.pattern import EN_LEFT, join, lowered, prefixes
+from warmline.coach.pattern import join, lowered
 from warmline.coach.rule import Rule, load_rules
+from warmline.core.scan import Scan, ScanSet
 from warmline.core.text import LANGS, Lang
-
-# How many characters of a pattern's start pick the rules to try at a position:
-# Chinese words are short and their characters informative; English needs more.
-PREFIX: dict[Lang, int] = {"zh": 2, "en": 3}
 
 # The same classes as core.text.is_cjk and ASCII letters (see draft_language).
 _HAN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff]")
@@ -40,48 +36,21 @@ class _Matcher:
     """What to do once one of a rule's patterns matched: exceptions, swaps, guard."""
 
     rule: int
-    exceptions: re.Pattern[str] | None  # all of them joined: one search says "none here"
+    exceptions: Scan | None  # all of them joined: one RE2 search says "none here"
     exception_list: tuple[str, ...]  # each alone (compiled when needed: rarely)
     swaps: tuple[tuple[re.Pattern[str], str], ...]
     guard: Guard | None
 
 
-_Entry = tuple[_Matcher, re.Pattern[str]]
-
-
-class _Bucket:
-    """The patterns that can start with one prefix. With several, one joined
-    expression is tried first: at most positions nothing matches, and one failed
-    match in C is much cheaper than a Python loop over every pattern. It is
-    compiled on first use (most prefixes never occur in a given run)."""
-
-    __slots__ = ("_joined", "entries")
-
-    def __init__(self, entries: tuple[_Entry, ...]) -> None:
-        self.entries = entries
-        self._joined: re.Pattern[str] | None = None
-
-    def any_match(self, low: str, p: int) -> bool:
-        if len(self.entries) == 1:
-            return True
-        if self._joined is None:
-            self._joined = re.compile("|".join(f"(?:{pat.pattern})" for _, pat in self.entries))
-        return self._joined.match(low, p) is not None
-
-
 @dataclass(frozen=True, slots=True)
 class _Scanner:
-    """One language's patterns. `candidates` finds every position where some pattern
-    may match (a character some pattern can start with); `dispatch` maps the next
-    PREFIX[lang] characters there (fewer when a whole match is shorter; `widths`
-    lists the lengths in use) to the patterns that can start with them. Patterns
-    whose starts cannot be enumerated are searched on their own (`searched`)."""
+    """One language's patterns: `entries[i]` is the rule's matcher, the pattern as
+    searched (with its word boundaries) and as matched at a known start (for the
+    longest match there); `scan` says which entries may match in a draft."""
 
     lang: Lang
-    candidates: re.Pattern[str]
-    dispatch: dict[str, _Bucket]
-    widths: tuple[int, ...]
-    searched: tuple[tuple[_Matcher, re.Pattern[str], re.Pattern[str]], ...]
+    entries: tuple[tuple[_Matcher, re.Pattern[str], re.Pattern[str]], ...]
+    scan: ScanSet
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,8 +100,7 @@ def compile_rules(config: CoachConfig = DEFAULT_CONFIG) -> Compiled:
     rules = tuple(r for r in (_apply(r, config) for r in (*load_rules(), *config.extra_rules)) if r)
     scanners = []
     for lang in LANGS:
-        by_start: dict[str, list[_Entry]] = {}
-        searched: list[tuple[_Matcher, re.Pattern[str], re.Pattern[str]]] = []
+        entries: list[tuple[_Matcher, re.Pattern[str], re.Pattern[str]]] = []
         for i, rule in enumerate(rules):
             tokens = rule.tokens_for(lang)
             if not tokens:
@@ -140,7 +108,7 @@ def compile_rules(config: CoachConfig = DEFAULT_CONFIG) -> Compiled:
             exc = rule.exceptions_for(lang)
             matcher = _Matcher(
                 rule=i,
-                exceptions=re.compile(join(exc, lang)) if exc else None,
+                exceptions=Scan(re.compile(join(exc, lang))) if exc else None,
                 exception_list=tuple(join((e,), lang) for e in exc),
                 swaps=tuple(
                     (re.compile(join((p,), lang, left=False)), repl)
@@ -148,21 +116,13 @@ def compile_rules(config: CoachConfig = DEFAULT_CONFIG) -> Compiled:
                 ),
                 guard=GUARDS[rule.unless] if rule.unless else None,
             )
-            for token in tokens:
-                anchored = re.compile(join((token,), lang, left=False))
-                starts = prefixes(token, lang, PREFIX[lang])
-                if starts is None:
-                    searched.append((matcher, re.compile(join((token,), lang)), anchored))
-                    continue
-                for start in starts:
-                    by_start.setdefault(start, []).append((matcher, anchored))
-        if by_start or searched:
-            chars = "".join(sorted({k[0] for k in by_start}))
-            left = EN_LEFT if lang == "en" else ""
-            candidates = re.compile(f"{left}[{re.escape(chars)}]" if chars else "(?!)")
-            dispatch = {k: _Bucket(tuple(entries)) for k, entries in by_start.items()}
-            widths = tuple(sorted({len(k) for k in by_start}, reverse=True))
-            scanners.append(_Scanner(lang, candidates, dispatch, widths, tuple(searched)))
+            entries.extend(
+                (matcher, re.compile(join((t,), lang)), re.compile(join((t,), lang, left=False)))
+                for t in tokens
+            )
+        if entries:
+            scan = ScanSet(tuple(finder for _, finder, _ in entries))
+            scanners.append(_Scanner(lang, tuple(entries), scan))
     detectors = tuple(i for i, r in enumerate(rules) if r.kind in ("length", "python"))
     secondary = frozenset(
         i for i in detectors if rules[i].kind == "python" and DETECTORS[rules[i].detector].secondary
@@ -215,7 +175,9 @@ def _scan(scanner: _Scanner, text: str, low: str) -> list[tuple[int, Hit]]:
         if mt.exceptions is not None:
             spans = exception_spans.get(mt.rule)
             if spans is None:
-                spans = exception_spans[mt.rule] = _spans(mt.exceptions, low)
+                spans = exception_spans[mt.rule] = (
+                    _spans(mt.exceptions.pattern, low) if mt.exceptions.may_match(low) else []
+                )
             if spans:  # no joined match anywhere means no exception matches at all
                 if any(a < end and p < b for a, b in spans):
                     return
@@ -234,34 +196,25 @@ def _scan(scanner: _Scanner, text: str, low: str) -> list[tuple[int, Hit]]:
                 break
         hits.append((mt.rule, Hit(p, end, values)))
 
-    dispatch = scanner.dispatch
-    widths = scanner.widths
-    for candidate in scanner.candidates.finditer(low):
-        p = candidate.start()
-        best: dict[int, tuple[_Matcher, int]] | None = None
-        for width in widths:
-            bucket = dispatch.get(low[p : p + width])
-            if bucket is None or not bucket.any_match(low, p):
-                continue
-            for mt, pattern in bucket.entries:
-                m = pattern.match(low, p)
-                if m is None:
-                    continue
-                if best is None:
-                    best = {}
-                known = best.get(mt.rule)
-                if known is None or m.end() > known[1]:
-                    best[mt.rule] = (mt, m.end())
-        if best is not None:
-            for mt, end in best.values():
-                accept(mt, p, end)
-    for mt, finder, anchored in scanner.searched:
+    # every start of every pattern that may match; at one start, each rule's longest
+    found: dict[int, dict[int, tuple[_Matcher, int]]] = {}
+    entries = scanner.entries
+    for k in scanner.scan.which(low):
+        mt, finder, anchored = entries[k]
         pos = 0
-        while (found := finder.search(low, pos)) is not None:
-            # the longest match there of this pattern (the finder may stop short)
-            m = anchored.match(low, found.start())
-            accept(mt, found.start(), max(found.end(), m.end() if m else 0))
-            pos = found.start() + 1
+        while (m := finder.search(low, pos)) is not None:
+            p = m.start()
+            # the longest match there of this pattern (the search may stop short)
+            whole = anchored.match(low, p)
+            end = max(m.end(), whole.end() if whole else 0)
+            at = found.setdefault(p, {})
+            known = at.get(mt.rule)
+            if known is None or end > known[1]:
+                at[mt.rule] = (mt, end)
+            pos = p + 1
+    for p in sorted(found):
+        for mt, end in found[p].values():
+            accept(mt, p, end)
     return hits
 
 

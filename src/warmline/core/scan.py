@@ -159,8 +159,69 @@ class Scan:
         """Are the spans exactly the Python pattern's (no RE2)?"""
         return self.fast is None
 
+    def may_match(self, text: str) -> bool:
+        """False only when the Python pattern matches nowhere in `text`."""
+        return (self.fast or self.pattern).search(text) is not None
+
     def spans(self, text: str) -> list[tuple[int, int]]:
         """The (start, end) of the matches found left to right. A match that overlaps
         another is not listed, but it starts inside the span of one that is: whoever
         reads every sentence a span touches reads it too."""
         return [m.span() for m in (self.fast or self.pattern).finditer(text)]
+
+
+class ScanSet:
+    """Which of many Python patterns may match somewhere in a text: one RE2 pass.
+
+    The answer is a superset, as with `Scan`: every pattern that matches is listed
+    (by its index, in order), and a few that do not may be. A pattern RE2 cannot run
+    even loosened is always listed, and without RE2 each pattern is searched with
+    Python's `re` (exact, much slower). The automaton is built on first use.
+    """
+
+    __slots__ = ("_always", "_built", "_index", "_set", "patterns")
+
+    def __init__(self, patterns: tuple[re.Pattern[str], ...]) -> None:
+        self.patterns = patterns
+        self._set: Any = None
+        self._index: list[int] = []  # RE2 set member -> index in `patterns`
+        self._always: list[int] = []
+        self._built = False
+
+    def _build(self) -> None:
+        self._built = True
+        if re2 is None:
+            return
+        options = re2.Options()
+        options.max_mem = _RE2_MEMORY
+        members = re2.Set.SearchSet(options)
+        for i, pattern in enumerate(self.patterns):
+            source = loosened(pattern)
+            if source is None:
+                self._always.append(i)
+                continue
+            try:
+                members.Add(source)
+            except Exception:  # an RE2 limit: this pattern is searched on its own
+                self._always.append(i)
+                continue
+            self._index.append(i)
+        try:
+            members.Compile()
+        except Exception:  # pragma: no cover - an RE2 limit for the whole set
+            self._always = list(range(len(self.patterns)))
+            self._index = []
+            return
+        self._set = members
+
+    def which(self, text: str) -> list[int]:
+        """The indices of the patterns that may match in `text`, in increasing order."""
+        if not self._built:
+            self._build()
+        if self._set is None:
+            return [i for i, p in enumerate(self.patterns) if p.search(text) is not None]
+        hits = self._set.Match(text)
+        if not hits and not self._always:
+            return []
+        index = self._index
+        return sorted([*map(index.__getitem__, hits or ()), *self._always])
