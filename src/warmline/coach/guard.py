@@ -369,6 +369,8 @@ _EN_NOT_OURS = re.compile(
     r"(?:fee|payment|invoice|balance|rent|renewal|subscription|bill|deposit|instal?ment)s?"
     r"(?: [^.;!?]{0,30})? (?:is |are |falls? )?due|"
     r"see you|see ya|talk (?:to you )?(?:then|tomorrow|monday|tuesday|wednesday|thursday|friday)|"
+    # a price that changes on a day is no delivery of ours ("the price goes up after the 1st")
+    r"(?:price|prices|rate|rates|fee|fees|cost|costs|rent|tariff|tariffs) (?:goes|go|going|will go|rises?|rising|increases?|changes?)(?= )|"
     r"speak (?:then|tomorrow)|enjoy|have a (?:great|good|nice|lovely)|happy|"
     r"are you|you're free|you free|your (?:[a-z]+ ){0,2}(?:meeting|call|flight|trip|appointment|presentation|board|review"
     r"|launch|event|wedding|opening|party|exam|interview|conference|premiere|show)|"
