@@ -180,6 +180,7 @@ _SOFT_HEDGE = re.compile(
 _TIME_OF_OURS = re.compile(
     r"(?<![a-z])(?:(?:next|this|coming) (?:week|month|weekend)|(?:end|close) of (?:the )?(?:day|week|month)"
     r"|weekend|soon|shortly|later|eod|asap|in a (?:day|week|bit|while)|a (?:day|week) or (?:two|so)"
+    r"|this (?:morning|afternoon|evening|arvo)|arvo"
     r"|(?:in|within) (?:a few|a couple of|the next few|\d+|two|three) (?:days|weeks|hours))(?![a-z])",
     re.IGNORECASE,
 )
@@ -261,6 +262,19 @@ def _en_dated_later(text: str, start: int, end: int) -> bool:
     if not (CLOCK.search(following) and DAY.search(following)):
         return False
     return bool(_ANSWER.search(following) or _EN_INSTEAD.search(following))
+
+
+def en_precise_time(text: str, start: int, end: int) -> bool:
+    """English spans only, for the draft model's C1 findings: the words around the span
+    pin the time, a day and a clock time ("the walker comes between 11 and 12 tomorrow":
+    the model reads "tomorrow", the sentence pins the hour). Only that part of
+    precise_time: a guess next to not knowing is C1 and T4 both for the model. Chinese
+    spans keep the model's reading."""
+    if _HAN.search(text, start, end):
+        return False
+    left, right = window_around(text, start, end)
+    intraday = vague_time_anchor(text[start:end]) in INTRADAY_ANCHORS
+    return pins_time(text[left:right], intraday)
 
 
 def offers_alternative(text: str, start: int, end: int) -> bool:
@@ -345,7 +359,7 @@ _EN_FUTURE = re.compile(
     r"let me|i can(?!'t| ?not)|we can(?!'t| ?not)|can have|can get|look into|get back|circle back|touch base|ping|call you|"
     r"email you|text you|drop|swing by|come by|pop by|turn (?:it|this) around|"
     # the present for a planned step of ours ("the patch goes in tonight")
-    r"goes (?:in|out|live|up|over)|go (?:in|out|live|up))(?![a-z])"
+    r"goes (?:in|out|live|up|over)|go (?:in|out|live|up)|going (?:out|live))(?![a-z])"
 )
 _EN_NOT_OURS = re.compile(
     r"(?<![a-z])(?:sent|did|was|were|had|went|shipped|arrived|delivered|fixed|done|finished|"
@@ -357,10 +371,12 @@ _EN_NOT_OURS = re.compile(
     r"(?:fee|payment|invoice|balance|rent|renewal|subscription|bill|deposit|instal?ment)s?"
     r"(?: [^.;!?]{0,30})? (?:is |are |falls? )?due|"
     r"see you|see ya|talk (?:to you )?(?:then|tomorrow|monday|tuesday|wednesday|thursday|friday)|"
+    # a price that changes on a day is no delivery of ours ("the price goes up after the 1st")
+    r"(?:price|prices|rate|rates|fee|fees|cost|costs|rent|tariff|tariffs) (?:goes|go|going|will go|rises?|rising|increases?|changes?)(?= )|"
     r"speak (?:then|tomorrow)|enjoy|have a (?:great|good|nice|lovely)|happy|"
     r"are you|you're free|you free|your (?:[a-z]+ ){0,2}(?:meeting|call|flight|trip|appointment|presentation|board|review"
     r"|launch|event|wedding|opening|party|exam|interview|conference|premiere|show)|"
-    r"holds? (?:for|until|till)|runs? (?:until|till)|(?:orders?|bookings?) placed|appl(?:y|ies) (?:to|for|until)|"
+    r"holds? (?:for|until|till)|runs? (?:until|till|on(?= ))|(?:orders?|bookings?) placed|appl(?:y|ies) (?:to|for|until)|"
     r"(?:can't|cannot|can not|won't) (?:fit|do|make|manage|deliver|finish|get)[^.;,!?]{0,40} by|"
     r"by [^.;,!?]{0,20}(?:isn't|is not|not) (?:doable|possible|feasible|realistic)|"
     r"you (?:always|never|usually|often|keep|wait|said|mentioned|asked|told|want|need|wanted|needed)|"
@@ -440,7 +456,7 @@ _OFFER_QUESTION = re.compile(
 _CONDITION = re.compile(r"(?:once|after|as soon as|when|until) ", re.IGNORECASE)
 _ONLY_AN_ANSWER = re.compile(
     r"know more|find out|hear (?:back|more)|(?:have|get) (?:an|the|a) (?:answer|update|date)"
-    r"|(?:we'll|we will|let's|wait and) see(?![a-z])",
+    r"|(?:we'll|we will|let's|wait and) see(?![a-z])|(?:we|i)(?:'ll| will) know(?![a-z])",
     re.IGNORECASE,
 )
 # A holiday or weekend that is itself the time ("after the bank holiday") is no greeting.
@@ -464,7 +480,25 @@ def unknown_when(text: str, start: int) -> bool:
         text.rfind(" – ", begin, start),
         text.rfind(" - ", begin, start),
     )
-    return _UNKNOWN_WHEN.search(text, dash + 2 if dash >= 0 else begin, start + 12) is not None
+    if _UNKNOWN_WHEN.search(text, dash + 2 if dash >= 0 else begin, start + 12) is not None:
+        return True
+    return _whether_then_not_knowing(text, start)
+
+
+# English: the question put first and the non-answer after it ("whether the stone arrives
+# in March... no idea", "Whether we can start in June — hard to say"): the time is what
+# the draft says it does not know (T4's), not a time of ours.
+_EN_WHETHER_FIRST = re.compile(r"\s*(?:[a-z']+,?\s+){0,2}?whether\s", re.IGNORECASE)
+
+
+def _whether_then_not_knowing(text: str, start: int) -> bool:
+    before = _UP_TO_SENTENCE.match(text, 0, start)
+    s_left = before.end() if before else 0
+    if not _EN_WHETHER_FIRST.match(text, s_left, start):
+        return False
+    stop = _CLAUSE_END.search(text, start)
+    end = stop.start() if stop else len(text)
+    return _EN_DONT_KNOW.search(text, end, min(len(text), end + 40)) is not None
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -592,6 +626,7 @@ GUARDS: dict[str, Guard] = {
     "dated-answer": dated_answer,
     "offers-alternative": offers_alternative,
     "en-offers-alternative": en_offers_alternative,
+    "en-precise-time": en_precise_time,
     "not-a-delivery-time": not_a_delivery_time,
     "owns-it": owns_it,
 }
