@@ -40,6 +40,7 @@ _DIGIT = r"0-9" + _BEYOND_ASCII
 _ANY_CHAR = r"\x{0}-\x{10ffff}"
 _RE2_MAX_REPEAT = 1000
 _RE2_MEMORY = 64 << 20  # room for the automaton of a long phrase list
+_SHORT = 300  # a pattern shorter than this is searched as fast by re as by RE2
 
 
 class _Unsupported(Exception):
@@ -131,13 +132,14 @@ class Scan:
     a long message pays nothing for it.
     """
 
-    __slots__ = ("_built", "_fast", "engine", "pattern")
+    __slots__ = ("_built", "_fast", "_set", "engine", "pattern")
 
     def __init__(self, pattern: re.Pattern[str], *, engine: bool = True) -> None:
         self.pattern = pattern
         self.engine = engine  # False: a pattern Python's re runs as fast (one character)
         self._fast: Any = None
         self._built = False
+        self._set: ScanSet | None = None
 
     @property
     def fast(self) -> Any:
@@ -160,8 +162,14 @@ class Scan:
         return self.fast is None
 
     def may_match(self, text: str) -> bool:
-        """False only when the Python pattern matches nowhere in `text`."""
-        return (self.fast or self.pattern).search(text) is not None
+        """False only when the Python pattern matches nowhere in `text`. A short
+        pattern is searched with re (as fast); a long alternation is asked of an RE2
+        set of one member, a yes or no without the spans a search computes."""
+        if not self.engine or len(self.pattern.pattern) < _SHORT:
+            return self.pattern.search(text) is not None
+        if self._set is None:
+            self._set = ScanSet((self.pattern,))
+        return self._set.any(text)
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """The (start, end) of the matches found left to right. A match that overlaps
@@ -213,6 +221,14 @@ class ScanSet:
             self._index = []
             return
         self._set = members
+
+    def any(self, text: str) -> bool:
+        """May any of the patterns match in `text`?"""
+        if not self._built:
+            self._build()
+        if self._set is None or self._always:
+            return bool(self.which(text))
+        return bool(self._set.Match(text))
 
     def which(self, text: str) -> list[int]:
         """The indices of the patterns that may match in `text`, in increasing order."""
