@@ -84,3 +84,15 @@ def test_look_arounds_anchors_and_boundaries_are_loosened() -> None:
     assert loosened(re.compile(r"^(?<!x)foo\b(?=bar)$")) == "foo"
     assert loosened(re.compile(r"a\s+b")) is not None
     assert loosened(re.compile(r"(a)\1")) is None  # a back-reference: Python's re runs it
+
+
+def test_a_scan_set_without_re2_searches_each_pattern_exactly(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(scan, "re2", None)
+    patterns = (re.compile("周末"), re.compile(r"(?<![a-z])soon(?![a-z])"))
+    found = scan.ScanSet(patterns)
+    assert found.which("see you soon") == [1]
+    assert found.which("soonish") == []  # exact: the word edges count
+    assert found.any("周末见") and not found.any("nothing")
+    assert Scan(re.compile("x" * 400)).may_match("a" + "x" * 400)

@@ -513,8 +513,10 @@ def as_model_reads(text: str, lang: Lang, rule: Rule) -> str:
     if unread:
         low = lowered(text)
         scan = _unread(unread, lang)
-        if scan.may_match(low) and scan.pattern.search(low) is not None:
-            return scan.pattern.sub(lambda m: " " * len(m.group()), low)
+        if scan.may_match(low):
+            blanked, n = scan.pattern.subn(lambda m: " " * len(m.group()), low)
+            if n:
+                return blanked
     return text
 
 

@@ -44,12 +44,11 @@ class _Matcher:
 
 @dataclass(frozen=True, slots=True)
 class _Scanner:
-    """One language's patterns: `entries[i]` is the rule's matcher, the pattern as
-    searched (with its word boundaries) and as matched at a known start (for the
-    longest match there); `scan` says which entries may match in a draft."""
+    """One language's patterns: `entries[i]` is a rule's matcher and one of its
+    patterns (with its word boundaries); `scan` says which entries may match in a draft."""
 
     lang: Lang
-    entries: tuple[tuple[_Matcher, re.Pattern[str], re.Pattern[str]], ...]
+    entries: tuple[tuple[_Matcher, re.Pattern[str]], ...]
     scan: ScanSet
 
 
@@ -100,7 +99,7 @@ def compile_rules(config: CoachConfig = DEFAULT_CONFIG) -> Compiled:
     rules = tuple(r for r in (_apply(r, config) for r in (*load_rules(), *config.extra_rules)) if r)
     scanners = []
     for lang in LANGS:
-        entries: list[tuple[_Matcher, re.Pattern[str], re.Pattern[str]]] = []
+        entries: list[tuple[_Matcher, re.Pattern[str]]] = []
         for i, rule in enumerate(rules):
             tokens = rule.tokens_for(lang)
             if not tokens:
@@ -116,12 +115,9 @@ def compile_rules(config: CoachConfig = DEFAULT_CONFIG) -> Compiled:
                 ),
                 guard=GUARDS[rule.unless] if rule.unless else None,
             )
-            entries.extend(
-                (matcher, re.compile(join((t,), lang)), re.compile(join((t,), lang, left=False)))
-                for t in tokens
-            )
+            entries.extend((matcher, re.compile(join((t,), lang))) for t in tokens)
         if entries:
-            scan = ScanSet(tuple(finder for _, finder, _ in entries))
+            scan = ScanSet(tuple(finder for _, finder in entries))
             scanners.append(_Scanner(lang, tuple(entries), scan))
     detectors = tuple(i for i, r in enumerate(rules) if r.kind in ("length", "python"))
     secondary = frozenset(
@@ -200,13 +196,10 @@ def _scan(scanner: _Scanner, text: str, low: str) -> list[tuple[int, Hit]]:
     found: dict[int, dict[int, tuple[_Matcher, int]]] = {}
     entries = scanner.entries
     for k in scanner.scan.which(low):
-        mt, finder, anchored = entries[k]
+        mt, finder = entries[k]
         pos = 0
         while (m := finder.search(low, pos)) is not None:
-            p = m.start()
-            # the longest match there of this pattern (the search may stop short)
-            whole = anchored.match(low, p)
-            end = max(m.end(), whole.end() if whole else 0)
+            p, end = m.span()
             at = found.setdefault(p, {})
             known = at.get(mt.rule)
             if known is None or end > known[1]:

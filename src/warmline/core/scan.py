@@ -43,6 +43,12 @@ _RE2_MEMORY = 64 << 20  # room for the automaton of a long phrase list
 _SHORT = 300  # a pattern shorter than this is searched as fast by re as by RE2
 
 
+def _options() -> Any:
+    options = re2.Options()
+    options.max_mem = _RE2_MEMORY
+    return options
+
+
 class _Unsupported(Exception):
     """A pattern RE2 cannot run, even loosened."""
 
@@ -149,9 +155,7 @@ class Scan:
             source = loosened(self.pattern) if self.engine and re2 is not None else None
             if source is not None:
                 try:
-                    options = re2.Options()
-                    options.max_mem = _RE2_MEMORY
-                    self._fast = re2.compile(source, options)
+                    self._fast = re2.compile(source, _options())
                 except Exception:  # an RE2 limit (pattern size): the Python pattern serves
                     self._fast = None
         return self._fast
@@ -200,9 +204,7 @@ class ScanSet:
         self._built = True
         if re2 is None:
             return
-        options = re2.Options()
-        options.max_mem = _RE2_MEMORY
-        members = re2.Set.SearchSet(options)
+        members = re2.Set.SearchSet(_options())
         for i, pattern in enumerate(self.patterns):
             source = loosened(pattern)
             if source is None:
@@ -226,9 +228,9 @@ class ScanSet:
         """May any of the patterns match in `text`?"""
         if not self._built:
             self._build()
-        if self._set is None or self._always:
-            return bool(self.which(text))
-        return bool(self._set.Match(text))
+        if self._set is None:
+            return any(p.search(text) is not None for p in self.patterns)
+        return bool(self._always) or bool(self._set.Match(text))
 
     def which(self, text: str) -> list[int]:
         """The indices of the patterns that may match in `text`, in increasing order."""
