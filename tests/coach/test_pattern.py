@@ -23,7 +23,8 @@ def _misses(text: str) -> list[tuple[str, str]]:
     missed = []
     for scanner in SCANNERS:
         listed = set(scanner.scan.which(low))
-        for i, (_, finder) in enumerate(scanner.entries):
+        for i in range(len(scanner.entries)):
+            finder = scanner.finder(i)
             if i not in listed and finder.search(low) is not None:
                 missed.append((scanner.lang, finder.pattern))
     return missed

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from warmline.coach import check, load_rules
-from warmline.coach.rule import Example, Rule
+from warmline.coach.rule import Example, Rule, load_pack, packaged_folders
 from warmline.core.principle import PRINCIPLES
 
 RULES = load_rules()
@@ -45,6 +45,13 @@ def test_every_rule_id_matches_its_file_path() -> None:
     for rule in RULES:
         pack, stem = rule.id.split(".")
         assert Path(rule.source).parts[-2:] == (pack, f"{stem}.yaml")
+
+
+def test_the_shipped_packs_pass_every_check_user_packs_get() -> None:
+    # the app loads its own packs without compiling each pattern to check it (start-up
+    # time); this is where those checks run on them
+    strict = [r for folder in packaged_folders() for r in load_pack(folder)]
+    assert strict == list(RULES)
 
 
 def test_every_rule_cites_a_known_principle() -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from warmline.coach.config import DEFAULT_CONFIG, CoachConfig, literal
 from warmline.coach.context import CheckContext
@@ -36,20 +36,30 @@ class _Matcher:
     """What to do once one of a rule's patterns matched: exceptions, swaps, guard."""
 
     rule: int
-    exceptions: Scan | None  # all of them joined: one RE2 search says "none here"
+    exceptions: str | None  # all of them joined: one RE2 search says "none here"
     exception_list: tuple[str, ...]  # each alone (compiled when needed: rarely)
-    swaps: tuple[tuple[re.Pattern[str], str], ...]
+    swaps: tuple[tuple[str, str], ...]  # (pattern, replacement)
     guard: Guard | None
 
 
 @dataclass(frozen=True, slots=True)
 class _Scanner:
-    """One language's patterns: `entries[i]` is a rule's matcher and one of its
-    patterns (with its word boundaries); `scan` says which entries may match in a draft."""
+    """One language's patterns: `entries[i]` is a rule's matcher and the source of one
+    of its patterns (with its word boundaries); `scan` says which entries may match in
+    a draft. A pattern is compiled for `re` the first time the set lists it: a
+    one-off check pays for the few it needs, not for a thousand."""
 
     lang: Lang
-    entries: tuple[tuple[_Matcher, re.Pattern[str]], ...]
+    entries: tuple[tuple[_Matcher, str], ...]
     scan: ScanSet
+    finders: list[re.Pattern[str] | None]
+
+    def finder(self, k: int) -> re.Pattern[str]:
+        """Entry k's pattern, compiled."""
+        found = self.finders[k]
+        if found is None:
+            found = self.finders[k] = re.compile(self.entries[k][1])
+        return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,13 +103,18 @@ def _apply(rule: Rule, config: CoachConfig) -> Rule | None:
     return rule
 
 
+def compile_rules(config: CoachConfig | None = None) -> Compiled:
+    """Apply settings to the packaged rules and compile them (cached per config; none
+    given is the default one)."""
+    return _compile_rules(config or DEFAULT_CONFIG)
+
+
 @lru_cache(maxsize=32)
-def compile_rules(config: CoachConfig = DEFAULT_CONFIG) -> Compiled:
-    """Apply settings to the packaged rules and compile them (cached per config)."""
+def _compile_rules(config: CoachConfig) -> Compiled:
     rules = tuple(r for r in (_apply(r, config) for r in (*load_rules(), *config.extra_rules)) if r)
     scanners = []
     for lang in LANGS:
-        entries: list[tuple[_Matcher, re.Pattern[str]]] = []
+        entries: list[tuple[_Matcher, str]] = []
         for i, rule in enumerate(rules):
             tokens = rule.tokens_for(lang)
             if not tokens:
@@ -107,18 +122,17 @@ def compile_rules(config: CoachConfig = DEFAULT_CONFIG) -> Compiled:
             exc = rule.exceptions_for(lang)
             matcher = _Matcher(
                 rule=i,
-                exceptions=Scan(re.compile(join(exc, lang))) if exc else None,
+                exceptions=join(exc, lang) if exc else None,
                 exception_list=tuple(join((e,), lang) for e in exc),
                 swaps=tuple(
-                    (re.compile(join((p,), lang, left=False)), repl)
-                    for p, repl in rule.swaps_for(lang)
+                    (join((p,), lang, left=False), repl) for p, repl in rule.swaps_for(lang)
                 ),
                 guard=GUARDS[rule.unless] if rule.unless else None,
             )
-            entries.extend((matcher, re.compile(join((t,), lang))) for t in tokens)
+            entries.extend((matcher, join((t,), lang)) for t in tokens)
         if entries:
-            scan = ScanSet(tuple(finder for _, finder in entries))
-            scanners.append(_Scanner(lang, tuple(entries), scan))
+            scan = ScanSet(tuple(source for _, source in entries))
+            scanners.append(_Scanner(lang, tuple(entries), scan, [None] * len(entries)))
     detectors = tuple(i for i, r in enumerate(rules) if r.kind in ("length", "python"))
     secondary = frozenset(
         i for i in detectors if rules[i].kind == "python" and DETECTORS[rules[i].detector].secondary
@@ -142,18 +156,23 @@ def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
     return out
 
 
-# An exception compiled on its own, once (re's own cache holds 512 patterns and the
-# packs have more: it would compile some of them again on every check).
-_compiled_exception = lru_cache(maxsize=None)(re.compile)
+# An exception or swap pattern compiled on its own, once, when first needed (re's own
+# cache holds 512 patterns and the packs have more: it would compile some of them again
+# on every check).
+_compiled = lru_cache(maxsize=None)(re.compile)
+
+
+@cache
+def _exception_scan(source: str) -> Scan:
+    """A rule's exceptions joined, compiled the first time one of its patterns matches."""
+    return Scan(re.compile(source))
 
 
 def _each_exception_spans(mt: _Matcher, text: str) -> list[tuple[int, int]]:
     """Every span each exception of the rule matches on its own. The joined expression
     finds every position where some exception matches, but there the first alternative
     that matches hides a longer one ("您是否方便" before "您是否方便下周……？")."""
-    return [
-        span for pattern in mt.exception_list for span in _spans(_compiled_exception(pattern), text)
-    ]
+    return [span for pattern in mt.exception_list for span in _spans(_compiled(pattern), text)]
 
 
 def _scan(scanner: _Scanner, text: str, low: str) -> list[tuple[int, Hit]]:
@@ -171,8 +190,9 @@ def _scan(scanner: _Scanner, text: str, low: str) -> list[tuple[int, Hit]]:
         if mt.exceptions is not None:
             spans = exception_spans.get(mt.rule)
             if spans is None:
+                scan = _exception_scan(mt.exceptions)
                 spans = exception_spans[mt.rule] = (
-                    _spans(mt.exceptions.pattern, low) if mt.exceptions.may_match(low) else []
+                    _spans(scan.pattern, low) if scan.may_match(low) else []
                 )
             if spans:  # no joined match anywhere means no exception matches at all
                 if any(a < end and p < b for a, b in spans):
@@ -187,7 +207,7 @@ def _scan(scanner: _Scanner, text: str, low: str) -> list[tuple[int, Hit]]:
         last_end[mt.rule] = end
         values: dict[str, str] = {}
         for pattern, repl in mt.swaps:
-            if pattern.fullmatch(low, p, end):
+            if _compiled(pattern).fullmatch(low, p, end):
                 values["replacement"] = repl
                 break
         hits.append((mt.rule, Hit(p, end, values)))
@@ -196,7 +216,8 @@ def _scan(scanner: _Scanner, text: str, low: str) -> list[tuple[int, Hit]]:
     found: dict[int, dict[int, tuple[_Matcher, int]]] = {}
     entries = scanner.entries
     for k in scanner.scan.which(low):
-        mt, finder = entries[k]
+        mt = entries[k][0]
+        finder = scanner.finders[k] or scanner.finder(k)
         pos = 0
         while (m := finder.search(low, pos)) is not None:
             p, end = m.span()
@@ -330,7 +351,7 @@ def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
 
 def check(text: str, ctx: CheckContext, config: CoachConfig | None = None) -> list[Finding]:
     """Check a draft to a client; findings sorted by start offset."""
-    compiled = compile_rules(config or DEFAULT_CONFIG)
+    compiled = compile_rules(config)
     has_han = _HAN.search(text) is not None
     has_latin = _LATIN.search(text) is not None
     lang: Lang

@@ -129,16 +129,22 @@ class Rule:
 
 # --- YAML with line numbers -------------------------------------------------------
 
+# libyaml's parser when PyYAML was built with it (its wheels are): the same documents,
+# read many times faster than by the pure-Python one
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 class _Doc:
     """Parsed YAML plus the line of every key path, for error messages."""
 
-    def __init__(self, text: str, source: str) -> None:
+    def __init__(self, text: str, source: str, *, compile_patterns: bool = True) -> None:
         self.source = source
+        self.compile_patterns = compile_patterns
         self.lines: dict[tuple[str | int, ...], int] = {}
-        try:
-            node = yaml.compose(text, Loader=yaml.SafeLoader)
-            self.data: Any = yaml.safe_load(text)
+        loader = _Loader(text)
+        try:  # one parse: the node tree gives the lines, and the data is built from it
+            node = loader.get_single_node()
+            self.data: Any = loader.construct_document(node) if node is not None else None
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
             line = mark.line + 1 if mark is not None else 1
@@ -146,6 +152,8 @@ class _Doc:
             raise WarmlineError(
                 f"{source}:{line}: not valid YAML ({problem}); fix the syntax"
             ) from exc
+        finally:
+            loader.dispose()
         if node is not None:
             self._walk(node, ())
 
@@ -250,14 +258,16 @@ def _text(doc: _Doc, value: Any, path: tuple[str | int, ...], allowed: frozenset
 def _pattern(doc: _Doc, value: Any, path: tuple[str | int, ...]) -> str:
     if not isinstance(value, str) or not value.strip():
         raise doc.fail(path, "a pattern must be a non-empty string")
+    if has_upper(value):
+        raise doc.fail(path, f"write pattern {value!r} in lower case; patterns match any case")
+    if not doc.compile_patterns:
+        return value
     try:
         compiled = re.compile(value)
     except re.error as exc:
         raise doc.fail(path, f"bad regular expression {value!r} ({exc}); fix or escape it") from exc
     if compiled.match(""):
         raise doc.fail(path, f"pattern {value!r} matches empty text; make it require a character")
-    if has_upper(value):
-        raise doc.fail(path, f"write pattern {value!r} in lower case; patterns match any case")
     if "en" in path:
         # English spaces become " +" (pattern.prepare): a lookbehind with a space
         # stops being fixed-width; say so now rather than when the rules compile
@@ -329,12 +339,16 @@ def _examples(doc: _Doc, value: Any, kind: Kind) -> tuple[Example, ...]:
     return tuple(out)
 
 
-def parse_rule(text: str, rule_id: str, source: str = "") -> Rule:
-    """Parse and validate one rule file's text. Raises WarmlineError naming source:line."""
+def parse_rule(text: str, rule_id: str, source: str = "", *, compile_patterns: bool = True) -> Rule:
+    """Parse and validate one rule file's text. Raises WarmlineError naming source:line.
+
+    `compile_patterns=False` skips compiling each pattern to check it, the slow part of
+    loading (a second per thousand patterns): for the packaged rules only, which the
+    test suite loads with every check on."""
     from warmline.coach.detector import DETECTORS  # detectors import Rule; avoid a cycle
 
     source = source or rule_id
-    doc = _Doc(text, source)
+    doc = _Doc(text, source, compile_patterns=compile_patterns)
     data = doc.data
     if not isinstance(data, Mapping):
         raise doc.fail((), "a rule file is a YAML mapping (principle, kind, level, ...)")
@@ -488,7 +502,9 @@ def _pack_files(folder: Traversable | Path) -> list[tuple[str, Traversable | Pat
     return files
 
 
-def load_pack(folder: Traversable | Path, pack: str | None = None) -> tuple[Rule, ...]:
+def load_pack(
+    folder: Traversable | Path, pack: str | None = None, *, compile_patterns: bool = True
+) -> tuple[Rule, ...]:
     """Load every `*.yaml` rule of one pack folder; the pack name defaults to the folder's."""
     name = pack or folder.name
     rules = []
@@ -496,17 +512,28 @@ def load_pack(folder: Traversable | Path, pack: str | None = None) -> tuple[Rule
         stem = filename[: -len(".yaml")]
         if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", stem):
             raise WarmlineError(f"{f}: rule file names are kebab-case, like vague-time.yaml")
-        rules.append(parse_rule(f.read_text(encoding="utf-8"), f"{name}.{stem}", str(f)))
+        text = f.read_text(encoding="utf-8")
+        rules.append(parse_rule(text, f"{name}.{stem}", str(f), compile_patterns=compile_patterns))
     return tuple(rules)
+
+
+def packaged_folders() -> list[Traversable]:
+    """The pack folders shipped inside the package."""
+    packs = resources.files("warmline.coach").joinpath("packs")
+    return [
+        folder
+        for folder in sorted(packs.iterdir(), key=lambda f: f.name)
+        if folder.is_dir() and not folder.name.startswith(("_", "."))
+    ]
 
 
 @lru_cache(maxsize=1)
 def _packaged() -> tuple[Rule, ...]:
-    packs = resources.files("warmline.coach").joinpath("packs")
+    # the shipped patterns were checked when the package was tested
+    # (tests/coach/test_rules.py loads them with compile_patterns on)
     rules: list[Rule] = []
-    for folder in sorted(packs.iterdir(), key=lambda f: f.name):
-        if folder.is_dir() and not folder.name.startswith(("_", ".")):
-            rules.extend(load_pack(folder))
+    for folder in packaged_folders():
+        rules.extend(load_pack(folder, compile_patterns=False))
     return tuple(rules)
 
 

@@ -122,13 +122,24 @@ def _emit(pattern: Any) -> str:
 _NEGATED = (c.CATEGORY_NOT_SPACE, c.CATEGORY_NOT_WORD, c.CATEGORY_NOT_DIGIT)
 
 
-def loosened(pattern: re.Pattern[str]) -> str | None:
+# A Python pattern, compiled or as its source (flags inline): loosening needs only the
+# source, so a set of a thousand phrases is built without compiling each for `re`.
+Source = re.Pattern[str] | str
+
+
+def loosened(pattern: Source) -> str | None:
     """The RE2 pattern that matches wherever `pattern` does (and maybe elsewhere), or None."""
+    source, flags = (pattern, 0) if isinstance(pattern, str) else (pattern.pattern, pattern.flags)
     try:
-        body = _emit(_parser.parse(pattern.pattern, pattern.flags & ~re.IGNORECASE))
+        parsed = _parser.parse(source, flags & ~re.IGNORECASE)
+        body = _emit(parsed)
     except (_Unsupported, re.error):
         return None
-    return f"(?i){body}" if pattern.flags & re.IGNORECASE else body
+    return f"(?i){body}" if (flags | parsed.state.flags) & re.IGNORECASE else body
+
+
+def _compiled(pattern: Source) -> re.Pattern[str]:
+    return re.compile(pattern) if isinstance(pattern, str) else pattern
 
 
 class Scan:
@@ -188,13 +199,15 @@ class ScanSet:
     The answer is a superset, as with `Scan`: every pattern that matches is listed
     (by its index, in order), and a few that do not may be. A pattern RE2 cannot run
     even loosened is always listed, and without RE2 each pattern is searched with
-    Python's `re` (exact, much slower). The automaton is built on first use.
+    Python's `re` (exact, much slower). The automaton is built on first use. Patterns
+    may be given as sources: only that fallback compiles them.
     """
 
-    __slots__ = ("_always", "_built", "_index", "_set", "patterns")
+    __slots__ = ("_always", "_built", "_fallback", "_index", "_set", "patterns")
 
-    def __init__(self, patterns: tuple[re.Pattern[str], ...]) -> None:
+    def __init__(self, patterns: tuple[Source, ...]) -> None:
         self.patterns = patterns
+        self._fallback: tuple[re.Pattern[str], ...] = ()  # compiled, when RE2 is missing
         self._set: Any = None
         self._index: list[int] = []  # RE2 set member -> index in `patterns`
         self._always: list[int] = []
@@ -203,6 +216,7 @@ class ScanSet:
     def _build(self) -> None:
         self._built = True
         if re2 is None:
+            self._fallback = tuple(map(_compiled, self.patterns))
             return
         members = re2.Set.SearchSet(_options())
         for i, pattern in enumerate(self.patterns):
@@ -229,7 +243,7 @@ class ScanSet:
         if not self._built:
             self._build()
         if self._set is None:
-            return any(p.search(text) is not None for p in self.patterns)
+            return any(p.search(text) is not None for p in self._fallback)
         return bool(self._always) or bool(self._set.Match(text))
 
     def which(self, text: str) -> list[int]:
@@ -237,7 +251,7 @@ class ScanSet:
         if not self._built:
             self._build()
         if self._set is None:
-            return [i for i, p in enumerate(self.patterns) if p.search(text) is not None]
+            return [i for i, p in enumerate(self._fallback) if p.search(text) is not None]
         hits = self._set.Match(text)
         if not hits and not self._always:
             return []
