@@ -6,7 +6,7 @@ Incoming: emotion precision/recall/F1 per label, and status-request detection.
 
 Run: python bench/coach_eval.py [--errors N] [--data DIR]
   --errors N: print N misses per principle; --data DIR: measure another labelled set
-  of the same layout instead, such as the development set data/drafts_dev/ (rows
+  of the same layout instead, such as the development set data/drafts_dev13/ (rows
   without "kind" are drafts; "id" defaults to the line number).
 """
 
