@@ -165,7 +165,7 @@ _compiled = lru_cache(maxsize=None)(re.compile)
 @cache
 def _exception_scan(source: str) -> Scan:
     """A rule's exceptions joined, compiled the first time one of its patterns matches."""
-    return Scan(re.compile(source))
+    return Scan(_compiled(source))
 
 
 def _each_exception_spans(mt: _Matcher, text: str) -> list[tuple[int, int]]:
@@ -217,7 +217,7 @@ def _scan(scanner: _Scanner, text: str, low: str) -> list[tuple[int, Hit]]:
     entries = scanner.entries
     for k in scanner.scan.which(low):
         mt = entries[k][0]
-        finder = scanner.finders[k] or scanner.finder(k)
+        finder = scanner.finder(k)
         pos = 0
         while (m := finder.search(low, pos)) is not None:
             p, end = m.span()
