@@ -86,6 +86,36 @@ def test_look_arounds_anchors_and_boundaries_are_loosened() -> None:
     assert loosened(re.compile(r"(a)\1")) is None  # a back-reference: Python's re runs it
 
 
+def test_for_a_yes_or_no_the_optional_ends_go_and_long_repeats_are_unbounded() -> None:
+    pattern = r"[^?]{0,160}(?:what|which) +is[^.!?]{0,60}\?"
+    assert loosened(pattern, anywhere=True) == (
+        r"wh(?:at|ich)(?:\x{20}){1,}is(?:[^\x{2e}\x{21}\x{3f}]){0,}\x{3f}"
+    )
+    # each alternative of a group is trimmed, a group's flags kept; a pattern that may
+    # match nothing becomes empty (it matches everywhere, as the pattern does)
+    assert loosened(r"(?:a*b|c?d+e?)", anywhere=True) == "(?:b|(?:d){1,})"
+    assert loosened(r"(?i:x{0,9}foo)", anywhere=True) == "(?i:foo)"
+    assert loosened(r"(?:a*b|x?)", anywhere=True) == ""
+    # the spans of a plain loosening stay the pattern's own (bounded, ends kept)
+    assert loosened(r"[^?]{0,160}x") == r"(?:[^\x{3f}]){0,160}x"
+
+
+@pytest.mark.skipif(scan.re2 is None, reason="RE2 is not installed")
+def test_a_set_finds_every_pattern_that_matches_somewhere() -> None:
+    patterns = (
+        r"[^?]{0,160}what +is[^.!?]{0,60}\?",
+        r"(?<![a-z])soon(?![a-z])",
+        r"x{2,9}y?",
+    )
+    found = scan.ScanSet(patterns)
+    for text in [*_texts(7), "so what is it?", "a " * 300 + "what is it ... ?", "xx"]:
+        for t in (text, text.lower()):
+            hits = found.which(t)
+            for i, p in enumerate(patterns):
+                if re.search(p, t):
+                    assert i in hits, (p, t)
+
+
 def test_a_scan_set_without_re2_searches_each_pattern_exactly(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

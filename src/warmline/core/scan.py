@@ -41,6 +41,7 @@ _ANY_CHAR = r"\x{0}-\x{10ffff}"
 _RE2_MAX_REPEAT = 1000
 _RE2_MEMORY = 64 << 20  # room for the automaton of a long phrase list
 _SHORT = 300  # a pattern shorter than this is searched as fast by re as by RE2
+_WIDE = 4  # for a yes or no, a counted repeat of more than this becomes unbounded
 
 
 def _options() -> Any:
@@ -84,7 +85,11 @@ def _class_members(items: list[tuple[Any, Any]]) -> tuple[bool, str]:
     return negate, "".join(out)
 
 
-def _emit(pattern: Any) -> str:
+def _emit(pattern: Any, wide: bool = False) -> str:
+    """RE2 source for a parsed Python pattern. `wide`: a long counted repeat becomes
+    unbounded (`{0,160}` as `{0,}`), a superset whose automaton stays small: RE2
+    spells a counted repeat out, so a leading `[^?]{0,160}` costs it 160 states at
+    every position. For a yes-or-no answer only; spans would grow."""
     out = []
     for op, av in pattern:
         if op is c.LITERAL:
@@ -99,19 +104,20 @@ def _emit(pattern: Any) -> str:
                 raise _Unsupported("negated category in a negated class")
             out.append(f"[{'^' if negate else ''}{members}]")
         elif op is c.BRANCH:
-            out.append("(?:" + "|".join(_emit(alt) for alt in av[1]) + ")")
+            out.append("(?:" + "|".join(_emit(alt, wide) for alt in av[1]) + ")")
         elif op is c.SUBPATTERN:
             _, add_flags, _, sub = av
-            inner = _emit(sub)
+            inner = _emit(sub, wide)
             out.append(f"(?i:{inner})" if add_flags & re.IGNORECASE else f"(?:{inner})")
         elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
             low, high, sub = av
             if low > _RE2_MAX_REPEAT:
                 raise _Unsupported("repeat")
-            top = "" if high is c.MAXREPEAT or high > _RE2_MAX_REPEAT else str(high)
-            out.append(f"(?:{_emit(sub)}){{{low},{top}}}")
+            unbounded = high is c.MAXREPEAT or high > _RE2_MAX_REPEAT or (wide and high > _WIDE)
+            top = "" if unbounded else str(high)
+            out.append(f"(?:{_emit(sub, wide)}){{{low},{top}}}")
         elif op is c.ATOMIC_GROUP:
-            out.append(f"(?:{_emit(av)})")
+            out.append(f"(?:{_emit(av, wide)})")
         elif op in (c.AT, c.ASSERT, c.ASSERT_NOT):
             continue  # anchors, boundaries and look-arounds: dropped (a superset)
         else:
@@ -127,12 +133,48 @@ _NEGATED = (c.CATEGORY_NOT_SPACE, c.CATEGORY_NOT_WORD, c.CATEGORY_NOT_DIGIT)
 Source = re.Pattern[str] | str
 
 
-def loosened(pattern: Source) -> str | None:
-    """The RE2 pattern that matches wherever `pattern` does (and maybe elsewhere), or None."""
+def _empty(item: tuple[Any, Any]) -> bool:
+    """Can this item of a parsed pattern match the empty string?"""
+    op, av = item
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        return av[0] == 0 or all(map(_empty, av[2]))
+    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+        return True
+    if op is c.SUBPATTERN:
+        return all(map(_empty, av[3]))
+    if op is c.ATOMIC_GROUP:
+        return all(map(_empty, av))
+    if op is c.BRANCH:
+        return any(all(map(_empty, alt)) for alt in av[1])
+    return False
+
+
+def _core(items: list[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
+    """A sequence without its leading and trailing items that may match nothing: in
+    an unanchored search, wherever the whole matches, its core does. A sequence that
+    is one group or one alternation keeps its shape, each alternative trimmed."""
+    while items and _empty(items[0]):
+        items = items[1:]
+    while items and _empty(items[-1]):
+        items = items[:-1]
+    if len(items) == 1:
+        op, av = items[0]
+        if op is c.BRANCH:
+            return [(op, (av[0], [_core(list(alt)) for alt in av[1]]))]
+        if op is c.SUBPATTERN:
+            return [(op, (*av[:3], _core(list(av[3]))))]
+    return items
+
+
+def loosened(pattern: Source, *, anywhere: bool = False) -> str | None:
+    """The RE2 pattern that matches wherever `pattern` does (and maybe elsewhere), or None.
+    `anywhere`: for "does it match somewhere?" only (a set): the ends of each
+    alternative that may match nothing are dropped and long counted repeats are
+    unbounded, so the automaton stays small; the spans it finds are not the pattern's."""
     source, flags = (pattern, 0) if isinstance(pattern, str) else (pattern.pattern, pattern.flags)
     try:
         parsed = _parser.parse(source, flags & ~re.IGNORECASE)
-        body = _emit(parsed)
+        body = _emit(_core(list(parsed)), wide=True) if anywhere else _emit(parsed)
     except (_Unsupported, re.error):
         return None
     return f"(?i){body}" if (flags | parsed.state.flags) & re.IGNORECASE else body
@@ -197,7 +239,9 @@ class ScanSet:
     """Which of many Python patterns may match somewhere in a text: one RE2 pass.
 
     The answer is a superset, as with `Scan`: every pattern that matches is listed
-    (by its index, in order), and a few that do not may be. A pattern RE2 cannot run
+    (by its index, in order), and a few that do not may be. Since it answers no spans,
+    each pattern is loosened further (`loosened(..., anywhere=True)`): on fresh chat
+    text that halves the time its automaton takes. A pattern RE2 cannot run
     even loosened is always listed, and without RE2 each pattern is searched with
     Python's `re` (exact, much slower). The automaton is built on first use. Patterns
     may be given as sources: only that fallback compiles them.
@@ -220,7 +264,7 @@ class ScanSet:
             return
         members = re2.Set.SearchSet(_options())
         for i, pattern in enumerate(self.patterns):
-            source = loosened(pattern)
+            source = loosened(pattern, anywhere=True)
             if source is None:
                 self._always.append(i)
                 continue
