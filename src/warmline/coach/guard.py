@@ -383,6 +383,10 @@ _EN_NOT_OURS = re.compile(
     r"(?:you|he|she|they) (?:will|'ll|are|have|has|can|could|might|may|needs?|wants?|requires?)|"
     r"(?:he|she|they)'ll|you'll (?:want|need|have) to|"
     r"if you|when you|once you|"
+    # the client's reply by a day ("just let us know by Friday 27 Nov"), a date a record
+    # shows ("lists your application as received on 12 Nov")
+    r"let (?:us|me) know|get back to (?:us|me)|"
+    r"as (?:received|submitted|paid|filed|signed|logged|lodged|registered|recorded|sent|delivered|completed|approved)|"
     # what the client owes or a third party asks of the client ("your final headcount is
     # due by the 3rd", "the florist would love an answer by Monday")
     r"your (?:[a-z-]+ ){0,3}(?:is|are|falls?) due|"
@@ -587,7 +591,18 @@ def undated_delivery(text: str, start: int, end: int) -> bool:
             and not _EN_NOT_OURS.search(clause)
             and not (_EN_PAST.search(clause) and not _EN_STILL_TO_COME.search(clause))
         )
-    return ours and not _names_clock(sentence)
+    return ours and not _names_clock(sentence) and not _pinned_next(text, s_right)
+
+
+# The next sentence gives the clock time of the same day ("…after the harvest on 3 Dec;
+# I'll send the figure by 5pm that day", "周五发货。当天下午3点前发您单号").
+_SAME_DAY = re.compile(r"(?:that|the same|that same) day|当天|那天|同一天|同日", re.IGNORECASE)
+
+
+def _pinned_next(text: str, s_right: int) -> bool:
+    stop = _SENTENCE_END.search(text, s_right + 1)
+    following = text[s_right : stop.end() if stop else len(text)]
+    return bool(_SAME_DAY.search(following)) and _names_clock(following)
 
 
 # A clock time after "since" tells when something began ("on site since 6am"), not when
