@@ -243,7 +243,34 @@ def dated_answer(text: str, start: int, end: int) -> bool:
     following = text[max(0, start - 30) : min(_end_of_sentences(text, end, 2), end + 220)]
     if bool(_ANSWER.search(following)) and CLOCK.search(following) is not None:
         return True
-    return _en_dated_later(text, start, end)
+    return _en_dated_later(text, start, end) or _en_answers_anyway(text, start, end)
+
+
+# English: not knowing exactly, then an answer all the same: a bound ("I can't tell you
+# the exact weight until it's packed, but it'll be under 20 kg"), a pick ("hard to say…
+# if I had to pick, I'd go with the walnut"), a decision taken on it ("there's no telling
+# how many will come, so we've catered for 60"), an estimate ("the courier's estimate is
+# 3–5 working days"), our step whatever happens ("we'll set up the gazebo either way").
+_EN_ANSWERS_ANYWAY = re.compile(
+    r"(?<![a-z])(?:if (?:i|we) (?:had|have) to (?:pick|choose|guess|bet)"
+    r"|(?:but|though|although|still),? (?:it|that|this|they|the [a-z]+)(?:'ll| will|'s| is| are|'re| should)"
+    r"(?: be| come in| come out| cost| weigh| take)? (?:well |comfortably |safely )?"
+    r"(?:under|over|below|above|less than|more than|at least|at most|no more than|within|between)(?![a-z])"
+    r"|so (?:we've|we have|i've|i have|we're|we are|i'm|i am) (?:already |just )?(?:catered|booked|ordered|planned|allowed|budgeted"
+    r"|reserved|set aside|bought|going with|covering)(?![a-z])"
+    r"|(?:we'll|we will|i'll|i will)(?: [^.!?]{0,40})? (?:either way|regardless|whatever happens)"
+    r"|(?:estimate|quote|forecast) (?:is|says) (?:about |around |roughly )?\d"
+    r"|(?:usually|typically|normally|generally) (?:takes|runs|costs|lasts) (?:about |around )?\d)",
+    re.IGNORECASE,
+)
+
+
+def _en_answers_anyway(text: str, start: int, end: int) -> bool:
+    if _HAN.search(text, start, end):
+        return False
+    # from the span's start: a model finding's span is the whole sentence
+    following = text[start : min(_end_of_sentences(text, end, 2), end + 220)]
+    return _EN_ANSWERS_ANYWAY.search(following) is not None
 
 
 # English: the promise may come a few sentences on ("I don't know yet whether the venue
