@@ -117,7 +117,25 @@ def precise_time(text: str, start: int, end: int) -> bool:
         or _guessed_time(text, start, end)
         # Chinese: a span of minutes or hours pins an intraday word ("稍后10分钟内发您")
         or (intraday and bool(_HAN.search(window)) and bool(_SHORT_SPAN.search(window)))
+        or _options_next(text, start, end)
     )
+
+
+_SAME_TIME = re.compile(r"(?<![a-z])(?:the )?same time,?\s+$", re.IGNORECASE)
+
+
+def _options_next(text: str, start: int, end: int) -> bool:
+    """ "The same time" as now, a week or a day on ("same time next week works for me"),
+    or a question about a rough time answered at once by the exact times on offer
+    ("shall we book the photos for early January? I can do Tue 5 Jan at 10 or Wed 6 Jan
+    at 2")."""
+    if _SAME_TIME.search(text[max(0, start - 16) : start]):
+        return True
+    stop = _SENTENCE_END.search(text, end)
+    if stop is None or text[stop.start()] not in "?？":
+        return False
+    nxt = text[stop.end() : _end_of_sentences(text, stop.end(), 1)]
+    return bool(DAY.search(nxt)) and _names_clock(nxt)
 
 
 # A speculative time ("could be a while", "might take a week") next to an admission of
@@ -413,6 +431,7 @@ _EN_NOT_OURS = re.compile(
     # the client's reply by a day ("just let us know by Friday 27 Nov"), a date a record
     # shows ("lists your application as received on 12 Nov")
     r"let (?:us|me) know|get back to (?:us|me)|"
+    r"(?<!our )(?<!my )(?:decision|ruling|verdict|approval|outcome|response|reply|results?)s? (?:is|are|'s) (?:due|expected)|"
     r"as (?:received|submitted|paid|filed|signed|logged|lodged|registered|recorded|sent|delivered|completed|approved)|"
     # what the client owes or a third party asks of the client ("your final headcount is
     # due by the 3rd", "the florist would love an answer by Monday")
