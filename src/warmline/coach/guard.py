@@ -275,7 +275,10 @@ _EN_ANSWERS_ANYWAY = re.compile(
     r"(?: be| come in| come out| cost| weigh| take)? (?:well |comfortably |safely )?"
     r"(?:under|over|below|above|less than|more than|at least|at most|no more than|within|between)(?![a-z])"
     r"|so (?:we've|we have|i've|i have|we're|we are|i'm|i am) (?:already |just )?(?:catered|booked|ordered|planned|allowed|budgeted"
-    r"|reserved|set aside|bought|going with|covering)(?![a-z])"
+    r"|reserved|set aside|bought|going with|covering|got [^.!?]{0,30} on hold|arranged|lined up)(?![a-z])"
+    # a look we took, its finding after a colon ("I couldn't tell from the photo, so I
+    # zoomed in: the crack is in the glaze only")
+    r"|so (?:i|we) (?:checked|looked|zoomed in|measured|tested|rang|called|asked)(?: [^.!?:]{0,30})?: "
     r"|(?:we'll|we will|i'll|i will)(?: [^.!?]{0,40})? (?:either way|regardless|whatever happens)"
     r"|(?:estimate|quote|forecast) (?:is|says) (?:about |around |roughly )?\d"
     r"|(?:usually|typically|normally|generally) (?:takes|runs|costs|lasts) (?:about |around )?\d)",
