@@ -117,20 +117,23 @@ def precise_time(text: str, start: int, end: int) -> bool:
         or _guessed_time(text, start, end)
         # Chinese: a span of minutes or hours pins an intraday word ("稍后10分钟内发您")
         or (intraday and bool(_HAN.search(window)) and bool(_SHORT_SPAN.search(window)))
-        or _options_next(text, start, end)
+        or _same_time_as_now(text, start)
+        or _options_follow(text, end)
     )
 
 
 _SAME_TIME = re.compile(r"(?<![a-z])(?:the )?same time,?\s+$", re.IGNORECASE)
 
 
-def _options_next(text: str, start: int, end: int) -> bool:
-    """ "The same time" as now, a week or a day on ("same time next week works for me"),
-    or a question about a rough time answered at once by the exact times on offer
+def _same_time_as_now(text: str, start: int) -> bool:
+    """ "The same time" as now, a week or a day on ("same time next week works for me")."""
+    return _SAME_TIME.search(text[max(0, start - 16) : start]) is not None
+
+
+def _options_follow(text: str, end: int) -> bool:
+    """A question about a rough time answered at once by the exact times on offer
     ("shall we book the photos for early January? I can do Tue 5 Jan at 10 or Wed 6 Jan
     at 2")."""
-    if _SAME_TIME.search(text[max(0, start - 16) : start]):
-        return True
     stop = _SENTENCE_END.search(text, end)
     if stop is None or text[stop.start()] not in "?？":
         return False
@@ -649,8 +652,7 @@ _SAME_DAY = re.compile(r"(?:that|the same|that same) day|当天|那天|同一天
 
 
 def _pinned_next(text: str, s_right: int) -> bool:
-    stop = _SENTENCE_END.search(text, s_right + 1)
-    following = text[s_right : stop.end() if stop else len(text)]
+    following = text[s_right : _end_of_sentences(text, s_right + 1, 1)]
     return bool(_SAME_DAY.search(following)) and _names_clock(following)
 
 
