@@ -21,6 +21,9 @@ CLOCK = re.compile(
     r"|(?<![\d.])\d{1,2}时(?![间候])"
     r"|(?<![a-z])(?:noon|midday|midnight)(?![a-z])|正午|中午12点|中午(?:之|以)?前(?!后)"
     r"|(?<![a-z])at \d{1,2}(?![\d%])(?!\s*(?:days?|weeks?|percent|people|items))"
+    # "Friday by 12", "tomorrow by 5": a clock time after a day (eleventh-session probe)
+    r"|(?:(?<=day )|(?<=tomorrow )|(?<=tonight ))by \d{1,2}(?![\d%/.,])"
+    r"(?!\s*(?:days?|weeks?|percent|people|items|units|pieces|copies|pages))"
     r"|(?<![a-z])between \d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)? and \d{1,2}(?![\d%])",
     re.IGNORECASE,
 )
@@ -72,6 +75,10 @@ _MIDDLE_WAY = re.compile(
     r"|可以考虑|可以选择|建议(?:[您你])?(?:改|换|选|用|考虑)|"
     r"哪个场景|[您你]?最想(?:解决|实现)|优先(?:排|安排|做|处理|给[您你])|[您你]?最(?:急|着急|要紧|需要|先要)"
     r"|how does [^.!?]{0,30} sound|does [^.!?]{0,30} work"
+    # eleventh-session probe: the switch offered ("…but on 350gsm it comes out beautifully.
+    # Shall I switch it?"), a place that does it ("我们这边做不了，得去车管所指定的检测站")
+    r"|shall (?:i|we) (?:switch|swap|change|use|go with|put|move)|(?:want|like) me to (?:switch|swap|change|use|put|move)"
+    r"|(?:得|需要|可以|请[您你]?)(?:去|到|找)[^，。！？,.!?]{0,8}?(?:指定|专门|专业|附近|官方|授权)"
     r"|what (?:i|we) can (?:do|commit to|offer|promise|guarantee) (?:confidently |instead |today )?is"
     r"|(?:is|are) (?:both |all )?still (?:open|free|available)|if (?:either|any|one)(?: of (?:those|these|them))? works?",
     re.IGNORECASE,
@@ -257,14 +264,18 @@ def dated_answer(text: str, start: int, end: int) -> bool:
     window = text[max(0, start - 30) : min(len(text), end + 100)]
     clock = bool(CLOCK.search(window))
     answer = bool(_ANSWER.search(window))
-    if DAY.search(window):
-        return clock or answer or _en_dated_later(text, start, end)
+    if DAY.search(window) and (clock or answer or _en_dated_later(text, start, end)):
+        return True
     if answer and (clock or _SHORT_SPAN.search(window) is not None):
         return True
     following = text[max(0, start - 30) : min(_end_of_sentences(text, end, 2), end + 220)]
     if bool(_ANSWER.search(following)) and CLOCK.search(following) is not None:
         return True
-    return _en_dated_later(text, start, end) or _en_answers_anyway(text, start, end)
+    return (
+        _en_dated_later(text, start, end)
+        or _en_answers_anyway(text, start, end)
+        or _zh_answers_anyway(text, start, end)
+    )
 
 
 # English: not knowing exactly, then an answer all the same: a bound ("I can't tell you
@@ -284,9 +295,42 @@ _EN_ANSWERS_ANYWAY = re.compile(
     r"|so (?:i|we) (?:checked|looked|zoomed in|measured|tested|rang|called|asked)(?: [^.!?:]{0,30})?: "
     r"|(?:we'll|we will|i'll|i will)(?: [^.!?]{0,40})? (?:either way|regardless|whatever happens)"
     r"|(?:estimate|quote|forecast) (?:is|says) (?:about |around |roughly )?\d"
-    r"|(?:usually|typically|normally|generally) (?:takes|runs|costs|lasts) (?:about |around )?\d)",
+    r"|(?:usually|typically|normally|generally) (?:takes|runs|costs|lasts) (?:about |around )?\d"
+    # eleventh-session probe: a bound after "but" on any subject ("can't say which lock
+    # until I see it, but every one I'd use comes in between £85 and £120")
+    r"|(?:but|though),? [^.!?]{0,60}?(?:between|under|below|less than|no more than|at most|up to)"
+    r" [£$€¥]?\d"
+    # what it depends on, then the answer for each case after a colon or a dash
+    # ("depends how big you want the patio: 12m² is £2,400, 18m² is £3,300")
+    r"|depends[^.!?:—–]{0,60}?(?::|—|–| - )\s*(?:if|for|at|under|over|up to|[£$€¥]?\d)(?![a-z])"
+    # the remedy already done ("no idea why it did that, but I've already rolled back")
+    # or both options made ("can't say how they'll want it worded, so I've done both")
+    r"|(?:i|we)(?:'ve| have) (?:already |just |now |since )?(?:rolled (?:it |everything |that )?back"
+    r"|reverted|fixed|patched|sorted|replaced|swapped|reset|restored|switched|mapped|redone|re-done"
+    r"|refunded|credited|resolved|put you (?:on|down)|reserved|held (?:it|them|the [a-z]+)"
+    r"|locked (?:it |you |them |the [a-z]+ )?in|secured|(?:done|made|drafted|mocked up|priced|quoted)"
+    r" (?:both|two|three|all three)(?: versions| options| ways)?)(?![a-z])"
+    # our own recommendation is an answer ("…so I'd keep the budget where it is"), unless
+    # it sends the client to ask someone else
+    r"|(?:i'd|i would|we'd|we would) (?:suggest|recommend|go (?:with|for)|keep|stick (?:with|to)|opt for"
+    r"|choose|pick|advise)(?! (?:asking|checking with|contacting|calling|ringing|you ask|you check)))",
     re.IGNORECASE,
 )
+
+# Chinese: what it depends on, then the answer for each case after a colon or a dash
+# ("看情况：晚上8点前开工不加钱，8点以后加收100"); not knowing the client's taste, so
+# we made two or three versions ("不清楚您更喜欢哪种风格，所以我做了两版").
+_ZH_ANSWERS_ANYWAY = re.compile(
+    r"^[^。！？!?]{0,8}[：:—][^。！？!?]{0,24}?(?:\d|如果|要是|[一二两三四五六七八九十]+(?:点|天|元|块|件))"
+    r"|(?:(?:所以|因此|于是)[^。！？!?，,]{0,6}?|(?:我们|我)(?:先|就|都)?)"
+    r"(?:做|准备|出|画|拍|写|列|整理|设计|报|挑|选)了(?:两|三|几|2|3)(?:版|套|种|款|个方案|份)"
+)
+
+
+def _zh_answers_anyway(text: str, start: int, end: int) -> bool:
+    if not _HAN.search(text, start, end):
+        return False
+    return _ZH_ANSWERS_ANYWAY.search(text[end : _end_of_sentences(text, end, 1)]) is not None
 
 
 def _en_answers_anyway(text: str, start: int, end: int) -> bool:
@@ -305,6 +349,14 @@ _EN_INSTEAD = re.compile(
     r"what (?:i|we) can (?:do|commit to|offer|promise|guarantee)", re.IGNORECASE
 )
 
+# …or as the thing itself, ready by a day and clock time ("no idea what caught the spoke;
+# part's in and it'll be ready by 4pm today")
+_EN_READY_BY = re.compile(
+    r"(?<![a-z])(?:it'll|it will|i'll|i will|we'll|we will)(?: [^.!?]{0,30}?)?"
+    r" (?:ready|done|fixed|sorted|finished|back|with you|delivered|fitted|installed)(?![a-z])",
+    re.IGNORECASE,
+)
+
 
 def _en_dated_later(text: str, start: int, end: int) -> bool:
     if _HAN.search(text, start, end):
@@ -312,7 +364,9 @@ def _en_dated_later(text: str, start: int, end: int) -> bool:
     following = text[start : min(_end_of_sentences(text, end, 3), end + 400)]
     if not (CLOCK.search(following) and DAY.search(following)):
         return False
-    return bool(_ANSWER.search(following) or _EN_INSTEAD.search(following))
+    return bool(
+        _ANSWER.search(following) or _EN_INSTEAD.search(following) or _EN_READY_BY.search(following)
+    )
 
 
 def en_precise_time(text: str, start: int, end: int) -> bool:
