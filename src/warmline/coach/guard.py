@@ -302,7 +302,10 @@ _EN_ANSWERS_ANYWAY = re.compile(
     r" [£$€¥]?\d"
     # what it depends on, then the answer for each case after a colon or a dash
     # ("depends how big you want the patio: 12m² is £2,400, 18m² is £3,300")
-    r"|depends[^.!?:—–]{0,60}?(?::|—|–| - )\s*(?:if|for|at|under|over|up to|[£$€¥]?\d)(?![a-z])"
+    r"|depends[^.!?:—–]{0,60}?(?::|—|–| - )\s*(?:(?:if|for|at|under|over|up to)(?![a-z])|[^.!?]{0,40}?\d)"
+    # the answer in the case that matters ("can't tell if there's a nest until I look, but
+    # if there is, removal is an extra £30")
+    r"|but if [^.!?]{0,40}?[£$€¥]\d"
     # the remedy already done ("no idea why it did that, but I've already rolled back")
     # or both options made ("can't say how they'll want it worded, so I've done both")
     r"|(?:i|we)(?:'ve| have) (?:already |just |now |since )?(?:rolled (?:it |everything |that )?back"
@@ -313,24 +316,36 @@ _EN_ANSWERS_ANYWAY = re.compile(
     # our own recommendation is an answer ("…so I'd keep the budget where it is"), unless
     # it sends the client to ask someone else
     r"|(?:i'd|i would|we'd|we would) (?:suggest|recommend|go (?:with|for)|keep|stick (?:with|to)|opt for"
-    r"|choose|pick|advise)(?! (?:asking|checking with|contacting|calling|ringing|you ask|you check)))",
+    r"|choose|pick|advise|test|check|change|replace|service|start with|aim for|budget|allow"
+    r")(?! (?:asking|checking with|contacting|calling|ringing|you ask|you check))"
+    # advice for the client's case ("it depends on usage, but for a family of four I'd test it
+    # twice a week")
+    r"|but for [^.!?]{0,40}?(?:i'd|i would|we'd|we would) (?!need|have to|love|like|hate|rather)[a-z]+(?! (?:asking|checking with|contacting|calling|ringing|you ask|you check)))",
     re.IGNORECASE,
 )
 
 # Chinese: what it depends on, then the answer for each case after a colon or a dash
-# ("看情况：晚上8点前开工不加钱，8点以后加收100"); not knowing the client's taste, so
-# we made two or three versions ("不清楚您更喜欢哪种风格，所以我做了两版").
+# ("看情况：晚上8点前开工不加钱，8点以后加收100"), right after the phrase…
+_ZH_CASES_FOLLOW = re.compile(
+    r"[^。！？!?]{0,8}[：:—][^。！？!?]{0,24}?(?:\d|如果|要是|[一二两三四五六七八九十]+(?:点|天|元|块|件))"
+)
+# …or, in the phrase's sentence or the next: not knowing the client's taste, so we made
+# two or three versions ("不清楚您更喜欢哪种风格，所以我做了两版").
 _ZH_ANSWERS_ANYWAY = re.compile(
-    r"^[^。！？!?]{0,8}[：:—][^。！？!?]{0,24}?(?:\d|如果|要是|[一二两三四五六七八九十]+(?:点|天|元|块|件))"
-    r"|(?:(?:所以|因此|于是)[^。！？!?，,]{0,6}?|(?:我们|我)(?:先|就|都)?)"
+    r"(?:(?:所以|因此|于是)[^。！？!?，,]{0,6}?|(?:我们|我)(?:先|就|都)?)"
     r"(?:做|准备|出|画|拍|写|列|整理|设计|报|挑|选)了(?:两|三|几|2|3)(?:版|套|种|款|个方案|份)"
+    # asked already, and the answer is a figure ("不确定对方能不能接受 我刚问过了 他说底线40万")
+    r"|(?:问过|问了|查过|查了|确认过|核实过)了?[^。！？!?]{0,8}?(?:说|回复|答复|显示)[^。！？!?]{0,12}?\d"
 )
 
 
 def _zh_answers_anyway(text: str, start: int, end: int) -> bool:
     if not _HAN.search(text, start, end):
         return False
-    return _ZH_ANSWERS_ANYWAY.search(text[end : _end_of_sentences(text, end, 1)]) is not None
+    if _ZH_CASES_FOLLOW.match(text, end):
+        return True
+    # from the span's start: a model finding's span is the whole sentence
+    return _ZH_ANSWERS_ANYWAY.search(text, start, _end_of_sentences(text, end, 1)) is not None
 
 
 def _en_answers_anyway(text: str, start: int, end: int) -> bool:
@@ -353,7 +368,11 @@ _EN_INSTEAD = re.compile(
 # part's in and it'll be ready by 4pm today")
 _EN_READY_BY = re.compile(
     r"(?<![a-z])(?:it'll|it will|i'll|i will|we'll|we will)(?: [^.!?]{0,30}?)?"
-    r" (?:ready|done|fixed|sorted|finished|back|with you|delivered|fitted|installed)(?![a-z])",
+    r" (?:ready|done|fixed|sorted|finished|back|with you|delivered|fitted|installed)(?![a-z])"
+    # …or our next step on it, dated ("I'll call their solicitors Monday at 10", "I'll send
+    # you a photo during the visit on Monday at 9")
+    r"|(?<![a-z])(?:i'll|i will|we'll|we will) (?:call|ring|phone|chase|email) (?:them|him|her|the [a-z]+)"
+    r"|(?<![a-z])(?:i'll|i will|we'll|we will) (?:send|show) you (?:a |the )?(?:photo|picture|pic|video|clip)",
     re.IGNORECASE,
 )
 
@@ -419,7 +438,9 @@ _ZH_NOT_OURS = re.compile(
     # the client's own week: "您这周在广交会", "您周一回复就行"
     r"[您你](?:们)?(?:那边|这边)?(?:明天|今天|后天|明早|明晚|今晚|下?周.|下?星期.|下?礼拜.|这周|本周|这几天|这两天|最近|这个月|下个?月|月[初中底末]|年[底后])"
     r"(?:上午|下午|中午|晚上|早上)?(?:前|之前|以前)?(?:都|也|又|还|正|一直)?"
-    r"(?:在|又|忙|要去|去|到|回复|答复|确认|决定|定|看|签|付|转|打款|汇|结|交|开会|开完会|给我们|发我们|发给我们|告诉我们|反馈|辛苦)|"
+    r"(?:在|又|忙|要去|去|到|回复|答复|确认|决定|定|看|签|付|转|打款|汇|结|交|开会|开完会|给我们|发我们|发给我们|告诉我们|反馈|辛苦"
+    # the client's own trip to us ("您明天过来开慢点")
+    r"|过来|来(?![^，。！？,.!?]{0,3}(?:给|发|送))|出发|动身)|"
     # the client's deadline in a condition ("明天不确认就…", "这周五前不到账"), the client replying to us
     r"(?:还|再)?(?:不|没)(?:回复|确认|到账|付款?|签|结清|回)|结不清|(?:回复|回|告诉|通知)我们|"
     # the client reaching us ("周一随时联系我"), a commitment made before ("之前说好周三给的")
