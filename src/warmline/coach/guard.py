@@ -63,7 +63,7 @@ _ASKS_WHEN = re.compile(
 _MIDDLE_WAY = re.compile(
     r"可以先|我们可以|能否|可否|要不(?:我们|先|这样)|您看(?:这样)?(?:可以|行|如何|怎么样|是否)|是因为"
     r"|什么时候(?:需要|要用)|最晚|折中|分(?:两|几|批)(?:次|步|个阶段|阶段)?|或者(?:我们)?(?:先|可以)"
-    r"|先(?:交|发|给|做|出|上线|提供)|备选|替代|但(?:是)?(?:我们)?可以|不过(?:我们)?可以|可以改(?:成|到|为)"
+    r"|先(?:交|发|给|做|出|上线|提供)|备选|替代|但(?:是)?(?:我们)?可以|不过(?:我们)?可以|(?:不过|但是?)[^，。！？,.!?]{1,10}?可以|可以改(?:成|到|为)"
     r"|how about|what about|could we|would you be open|we could"
     r"|but [^.!?]{0,30}can be (?:with you|ready|done|delivered|sent|shipped)|(?:which|what) [a-z ]{0,25}matters? most"
     r"|(?<![a-z])(?<!not sure )(?<!whether )(?<!sure if )(?<!doubt )we can (?:do|deliver|send|get|have|offer|start|split|ship|share|give)|can we"
@@ -306,10 +306,16 @@ _EN_ANSWERS_ANYWAY = re.compile(
     # the answer in the case that matters ("can't tell if there's a nest until I look, but
     # if there is, removal is an extra £30")
     r"|but if [^.!?]{0,40}?[£$€¥]\d"
+    # …or in the next sentence ("it depends how light you want to go! soft balayage is
+    # 2.5 hrs and £145", "it depends on her contract. If she is on zero hours, it's 12.07%")
+    r"|depends[^.!?]{0,60}?[.!?]+\s+[^.!?]{0,50}?(?:[£$€¥]\d|\d(?:[\d.,]*)\s*(?:%|hrs?|hours?|days?|weeks?|mins?|minutes?)(?![a-z]))"
+    # what is usual, as a range ("hard to say how many sessions, but most people need 4 to 6")
+    r"|but (?:most|usually|typically|normally|generally|on average)[^.!?]{0,60}?\d+\s*(?:to|-|–|or)\s*\d+"
     # the remedy already done ("no idea why it did that, but I've already rolled back")
     # or both options made ("can't say how they'll want it worded, so I've done both")
     r"|(?:i|we)(?:'ve| have) (?:already |just |now |since )?(?:rolled (?:it |everything |that )?back"
     r"|reverted|fixed|patched|sorted|replaced|swapped|reset|restored|switched|mapped|redone|re-done"
+    r"|re-[a-z]+ed|re-?uploaded|resent|re-?exported|uploaded (?:it|a new|another|the new|a fresh)"
     r"|refunded|credited|resolved|put you (?:on|down)|reserved|held (?:it|them|the [a-z]+)"
     r"|locked (?:it |you |them |the [a-z]+ )?in|secured|(?:done|made|drafted|mocked up|priced|quoted)"
     r" (?:both|two|three|all three)(?: versions| options| ways)?)(?![a-z])"
@@ -336,6 +342,8 @@ _ZH_ANSWERS_ANYWAY = re.compile(
     r"(?:做|准备|出|画|拍|写|列|整理|设计|报|挑|选)了(?:两|三|几|2|3)(?:版|套|种|款|个方案|份)"
     # asked already, and the answer is a figure ("不确定对方能不能接受 我刚问过了 他说底线40万")
     r"|(?:问过|问了|查过|查了|确认过|核实过)了?[^。！？!?]{0,8}?(?:说|回复|答复|显示)[^。！？!?]{0,12}?\d"
+    # a middle way offered at once ("下个月啥价不好说 我们可以按现在的价格给您签一个月锁价")
+    r"|(?:我们|我)可以(?:先)?(?:按|给[您你]|帮[您你]|替[您你])"
 )
 
 
@@ -442,9 +450,9 @@ _ZH_NOT_OURS = re.compile(
     # the client's own trip to us ("您明天过来开慢点")
     r"|过来|来(?![^，。！？,.!?]{0,3}(?:给|发|送))|出发|动身)|"
     # the client's deadline in a condition ("明天不确认就…", "这周五前不到账"), the client replying to us
-    r"(?:还|再)?(?:不|没)(?:回复|确认|到账|付款?|签|结清|回)|结不清|(?:回复|回|告诉|通知)我们|"
+    r"(?:还|再)?(?:不|没)(?:回复|确认|到账|付款?|签|结清|回|交)|结不清|(?:回复|回|告诉|通知)我们|"
     # the client reaching us ("周一随时联系我"), a commitment made before ("之前说好周三给的")
-    r"随时|(?:联系|找|问|告诉|通知|提醒)我(?!们)|(?:之前|原来|原本|本来|当初|当时|上次)(?:说好|约好|定好|答应|承诺|计划|安排)|原定|原计划|"
+    r"随时|(?:联系|找|问|告诉|通知|提醒|回)我(?!们)|(?:之前|原来|原本|本来|当初|当时|上次)(?:说好|约好|定好|答应|承诺|计划|安排)|原定|原计划|"
     r"(?:感谢|谢谢)[您你]|(?:完成|做完|做好|发出|寄出|处理|搞定|交付|上线)了|"
     r"见[。！!~～]?$|(?:明天|周.|下周.)见|看到再说|到期|截止|过期|有效期?|生效|营业|休息|放假|值班|"
     r"上班|下班(?!前)|愉快|快乐|生日|节日|会员日|开业|适用|"
