@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from warmline.coach import CheckContext, check, config_from_mapping, engine
+from warmline.coach.detector import as_model_reads
 from warmline.coach.draftmodel import (
     LABELS,
     DraftScores,
@@ -24,6 +25,7 @@ from warmline.coach.draftmodel import (
     vetoes,
 )
 from warmline.coach.rule import Rule, parse_rule
+from warmline.coach.textmodel import Featuriser
 from warmline.core.error import WarmlineError
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -379,3 +381,38 @@ def test_a_clearly_sound_draft_loses_a_phrase_finding_through_the_real_model(
     # a draft the model does not read as sound keeps its phrase finding
     assert not score("方案周末发您", "zh").withdraws("C1")
     assert "core.vague-time" in {f.rule for f in check("方案周末发您", wednesday_in_beijing)}
+
+
+# --- how the model reads a draft (features and blanked words)
+
+
+@pytest.mark.parametrize("orders", [(1, 2, 3), (1, 2), (2, 3), (3,), (1,)])
+@pytest.mark.parametrize(
+    "norm", ["", " ", "好", "周末发您", "报价单  在附件里\t请查收", "ppt 第三页 update 了", "a\nb"]
+)
+def test_chinese_n_grams_are_every_slice_of_the_framed_text(
+    orders: tuple[int, ...], norm: str
+) -> None:
+    framed = "\x02" + " ".join(norm.split()) + "\x03"
+    expected = [framed[i : i + k] for k in orders for i in range(len(framed) - k + 1)]
+    expected += ["w:" + w for w in re.findall(r"[a-z]{2,}", norm)]
+    assert sorted(Featuriser(zh_orders=orders).grams(norm, "zh")) == sorted(expected)
+
+
+def _exception_rule(rule_id: str, words: list[str]) -> Rule:
+    text = MODEL_RULE.format(principle="C1", suggestion="{when}")
+    return parse_rule(text + f"exceptions: {{zh: {words!r}}}\n", rule_id, "r.yaml")
+
+
+def test_each_model_rule_blanks_only_its_own_words() -> None:
+    # the rules' words are asked of one set per language; each rule still reads the
+    # draft with only its own words blanked
+    weekend, next_week = _exception_rule("t.a", ["周末"]), _exception_rule("t.b", ["下周"])
+    text = "周末或者下周都行"
+    assert as_model_reads(text, "zh", weekend) == "  或者下周都行"
+    assert as_model_reads(text, "zh", next_week) == "周末或者  都行"
+    assert as_model_reads("好的", "zh", weekend) == "好的"
+    # a rule first seen later joins the set without changing the others' readings
+    later = _exception_rule("t.c", ["都行"])
+    assert as_model_reads(text, "zh", later) == "周末或者下周  "
+    assert as_model_reads(text, "zh", weekend) == "  或者下周都行"

@@ -28,7 +28,7 @@ from warmline.coach.style import (
     opening_greeting,
     pronoun_of,
 )
-from warmline.core.scan import Scan
+from warmline.core.scan import ScanSet
 from warmline.core.text import Lang, Text
 from warmline.core.timeexpr import find_times
 
@@ -502,8 +502,40 @@ def _exact_time(
 
 
 @lru_cache(maxsize=64)
-def _unread(patterns: tuple[str, ...], lang: Lang) -> Scan:
-    return Scan(re.compile(join(patterns, lang)))
+def _unread(patterns: tuple[str, ...], lang: Lang) -> re.Pattern[str]:
+    return re.compile(join(patterns, lang))
+
+
+class _UnreadWords:
+    """The words each model rule does not read (its exceptions), for one language, as
+    the members of one RE2 set: the four model rules of a check ask it once per draft
+    which of them may match, instead of once each. Members are added as rules first
+    ask; a set is rebuilt only then (once per rule and process)."""
+
+    __slots__ = ("members", "scan", "version")
+
+    def __init__(self) -> None:
+        self.members: dict[tuple[str, ...], int] = {}
+        self.scan = ScanSet(())
+        self.version = 0
+
+    def index(self, patterns: tuple[str, ...], lang: Lang) -> int:
+        k = self.members.get(patterns)
+        if k is None:
+            k = self.members[patterns] = len(self.members)
+            self.scan = ScanSet(tuple(join(group, lang) for group in self.members))
+            self.version += 1
+        return k
+
+
+_UNREAD_WORDS: dict[Lang, _UnreadWords] = {}
+
+
+@lru_cache(maxsize=16)
+def _unread_members(low: str, lang: Lang, version: int) -> frozenset[int]:
+    """Which members of the language's set may match the lowered draft (a superset);
+    remembered for the last drafts, keyed by the set's version."""
+    return frozenset(_UNREAD_WORDS[lang].scan.which(low))
 
 
 def as_model_reads(text: str, lang: Lang, rule: Rule) -> str:
@@ -511,10 +543,11 @@ def as_model_reads(text: str, lang: Lang, rule: Rule) -> str:
     then; offsets kept)."""
     unread = rule.exceptions_for(lang)
     if unread:
+        words = _UNREAD_WORDS.get(lang) or _UNREAD_WORDS.setdefault(lang, _UnreadWords())
+        k = words.index(unread, lang)
         low = lowered(text)
-        scan = _unread(unread, lang)
-        if scan.may_match(low):
-            blanked, n = scan.pattern.subn(lambda m: " " * len(m.group()), low)
+        if k in _unread_members(low, lang, words.version):
+            blanked, n = _unread(unread, lang).subn(lambda m: " " * len(m.group()), low)
             if n:
                 return blanked
     return text

@@ -102,8 +102,14 @@ class DraftScores:
         return self.probabilities[i] < self.vetoes[i]
 
 
+_LOADED: list[ModelFile] = []
+
+
 def _model() -> ModelFile:
-    return load_model(MODEL_RESOURCE, LABELS)
+    """The shipped model, loaded on first use (and then kept here: every check asks)."""
+    if not _LOADED:
+        _LOADED.append(load_model(MODEL_RESOURCE, LABELS))
+    return _LOADED[0]
 
 
 @lru_cache(maxsize=8)
