@@ -148,7 +148,7 @@ def test_a_model_finding_has_a_span_a_message_and_a_concrete_suggestion(
 def test_a_c1_finding_points_at_the_vague_time_when_there_is_one(
     wednesday_in_beijing: CheckContext,
 ) -> None:
-    [found] = [f for f in check("合同签完字寄回，应该是周四的事", wednesday_in_beijing)]
+    [found] = [f for f in check("合同签完字寄回去，估计得周四了", wednesday_in_beijing)]
     assert (found.rule, found.match) == ("core.model-vague-time", "周四")
     assert found.suggestion == "周四（11月26日）下午 17:00（北京时间）"
     [found] = check("We'll send it over once legal is done, around the 3rd.", wednesday_in_beijing)

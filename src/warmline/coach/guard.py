@@ -257,8 +257,10 @@ def dated_answer(text: str, start: int, end: int) -> bool:
     a day with a clock time, a day with a verb of answering ("今天之内回复您"), a verb
     of answering with a clock time of today or a span of minutes or hours ("confirm by
     2pm", "半小时内回您"), or a verb of answering with a clock time by the end of the next
-    sentence ("I'm not sure yet. I'll ask and tell you by 5pm"). A soft hedge on a time of
-    ours ("hopefully by next week", "回头再说") is left to C1."""
+    sentence ("I'm not sure yet. I'll ask and tell you by 5pm"), or an answer given all the
+    same (_EN_ANSWERS_ANYWAY, _ZH_ANSWERS_ANYWAY: a bound, a figure per case, the remedy
+    already done, our advice). A soft hedge on a time of ours ("hopefully by next week",
+    "回头再说") is left to C1."""
     if _hedged_time(text, start, end) or _zh_deferred_to_a_time(text, start, end):
         return True
     window = text[max(0, start - 30) : min(len(text), end + 100)]
@@ -335,8 +337,8 @@ _EN_ANSWERS_ANYWAY = re.compile(
 _ZH_CASES_FOLLOW = re.compile(
     r"[^。！？!?]{0,8}[：:—][^。！？!?]{0,24}?(?:\d|如果|要是|[一二两三四五六七八九十]+(?:点|天|元|块|件))"
 )
-# …or, in the phrase's sentence or the next: not knowing the client's taste, so we made
-# two or three versions ("不清楚您更喜欢哪种风格，所以我做了两版").
+# …or from the phrase to its sentence's end (after a model's span, the whole next
+# sentence): not knowing the client's taste, so we made two or three versions ("不清楚您更喜欢哪种风格，所以我做了两版").
 _ZH_ANSWERS_ANYWAY = re.compile(
     r"(?:(?:所以|因此|于是)[^。！？!?，,]{0,6}?|(?:我们|我)(?:先|就|都)?)"
     r"(?:做|准备|出|画|拍|写|列|整理|设计|报|挑|选)了(?:两|三|几|2|3)(?:版|套|种|款|个方案|份)"
