@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from warmline.coach.pattern import lowered
 from warmline.coach.textmodel import Featuriser, LinearModel, ModelFile, load_model, sigmoid
@@ -102,14 +102,10 @@ class DraftScores:
         return self.probabilities[i] < self.vetoes[i]
 
 
-_LOADED: list[ModelFile] = []
-
-
+@cache
 def _model() -> ModelFile:
-    """The shipped model, loaded on first use (and then kept here: every check asks)."""
-    if not _LOADED:
-        _LOADED.append(load_model(MODEL_RESOURCE, LABELS))
-    return _LOADED[0]
+    """The shipped model, loaded on first use (cached without arguments: every check asks)."""
+    return load_model(MODEL_RESOURCE, LABELS)
 
 
 @lru_cache(maxsize=8)
