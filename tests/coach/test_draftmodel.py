@@ -11,6 +11,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from warmline.coach import CheckContext, check, config_from_mapping, engine
 from warmline.coach.detector import as_model_reads
@@ -25,7 +27,7 @@ from warmline.coach.draftmodel import (
     vetoes,
 )
 from warmline.coach.rule import Rule, parse_rule
-from warmline.coach.textmodel import Featuriser
+from warmline.coach.textmodel import Featuriser, LinearModel, logits
 from warmline.core.error import WarmlineError
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -416,3 +418,30 @@ def test_each_model_rule_blanks_only_its_own_words() -> None:
     later = _exception_rule("t.c", ["都行"])
     assert as_model_reads(text, "zh", later) == "周末或者下周  "
     assert as_model_reads(text, "zh", weekend) == "  或者下周都行"
+
+
+_WEIGHT = st.integers(-200_000, 200_000).map(lambda q: q / 10_000)  # the shipped 4-decimal grid
+
+
+@given(
+    rows=st.dictionaries(
+        st.text("abc甲乙", min_size=1, max_size=3), st.tuples(*[_WEIGHT] * 4), max_size=12
+    ),
+    bias=st.tuples(*[_WEIGHT] * 4),
+    grams=st.lists(st.text("abc甲乙", min_size=1, max_size=3), max_size=30),
+    extra=st.lists(st.sampled_from(["cue:clock", "cue:day", "cue:none"]), max_size=3),
+)
+def test_packed_rows_give_the_scores_of_the_reference_sum(
+    rows: dict[str, tuple[float, ...]],
+    bias: tuple[float, ...],
+    grams: list[str],
+    extra: list[str],
+) -> None:
+    """LinearModel.logits adds rows packed into integers; textmodel.logits adds the
+    float rows one label at a time (the training scripts' path): the same scores,
+    negative weights and repeated features included."""
+    weights = {**rows, "cue:clock": (0.5, -1.25, 0.0, 2.0), "cue:day": (-0.0001, 0, 0, 3.5)}
+    model = LinearModel(bias, weights)
+    got = model.logits(grams, extra)
+    want = logits(grams, extra, weights, bias)
+    assert got == pytest.approx(want, abs=1e-9)
