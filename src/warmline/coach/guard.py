@@ -549,7 +549,12 @@ _EN_NOT_OURS = re.compile(
     r"(?:i|we) (?:called|rang|phoned|spoke|met|talked|visited|emailed|texted|chased)(?: [a-z']+){0,4} on(?= )|"
     # the client's day or side, a third party's deadline
     r"(?:your|their|his|her) (?:mon|tues|wednes|thurs|fri|satur|sun)day|your (?:morning|afternoon|evening|time)|"
-    r"(?:from|on) your (?:side|end)|(?:their|your|his|her) (?:[a-z0-9]+ ){0,4}deadline|"
+    r"(?:from|on) your (?:side|end)|(?:their|your|his|her) (?:[a-z0-9']+ ){0,4}deadline|"
+    # the client's own step by a day ("anything you send by the 20th", "ordering by 21 June
+    # works either way")
+    r"(?:anything|whatever|everything|all|what) you (?!'ll|will|'d|would)[a-z]+|"
+    r"(?:ordering|booking|paying|sending|confirming|signing|replying|deciding|choosing)(?: [a-z']+){0,3}"
+    r" by [^.;,!?]{0,20}? (?:works|is fine|is enough|is plenty|keeps|gives|will do)|"
     # what we need from the client by a day ("I'd need the copy approved by 20 May", "we'd
     # need your order by Friday"), a condition on the client's date ("if it's before the 10th")
     r"(?:i|we|i'd|we'd|i would|we would) (?:need|require) (?:your|the client's)|"
@@ -767,17 +772,33 @@ _OWNS_IT = re.compile(
 # The remedy already done after it in the same sentence ("是仓库的问题，已经补发了"):
 # owned, not blamed. (A colleague named as ours is still blamed: "我们设计师水平不行".)
 _ZH_REMEDY_DONE = re.compile(
-    r"已经?(?:全部|都|给您|给你)?(?:补发|更换|换好|换了|重做|重新(?:发|做|寄|安排|处理)|退款|退了|修好|处理好|补上)"
+    r"已经?(?:全部|都|给您|给你|安排|马上)?"
+    r"(?:补发|更换|换好|换了|重做|重新(?:发|做|寄|安排|处理)|退款|退了|修好|处理好|补上|改过来|改好|更正)"
+)
+
+
+# Owning it first, then the explanation after a dash or colon: "That's on us – the heater
+# I fitted was the wrong wattage", "Our mistake: the scanner was pointed at…".
+_OWNED_BEFORE = re.compile(
+    r"(?:(?:that's|it's|that is|it is|this is) (?:on us|on me|our (?:responsibility|fault|mistake|problem))"
+    r"|(?:our|my) (?:mistake|fault|bad|error)|(?:是|都是)(?:我们|我)的(?:责任|问题|错|失误)|(?:我们|我)的(?:错|失误|责任))"
+    r"\s*[-–—:：,，]\s*$",
+    re.IGNORECASE,
 )
 
 
 def owns_it(text: str, start: int, end: int) -> bool:
     """Drop blame when the same sentence goes on to own it as the company (C4 done
-    right: "the carrier dropped the ball, but that's on us") or tells the remedy
-    already done (Chinese)."""
+    right: "the carrier dropped the ball, but that's on us"), tells the remedy already
+    done (Chinese), or opens by owning it with the blamed words as its explanation
+    ("That's on us – the heater I fitted was the wrong wattage")."""
     stop = _SENTENCE_END.search(text, end, min(len(text), end + 120))
     stop_at = stop.end() if stop else min(len(text), end + 120)
-    return bool(_OWNS_IT.search(text, end, stop_at) or _ZH_REMEDY_DONE.search(text, end, stop_at))
+    return bool(
+        _OWNS_IT.search(text, end, stop_at)
+        or _ZH_REMEDY_DONE.search(text, end, stop_at)
+        or _OWNED_BEFORE.search(text, max(0, start - 40), start)
+    )
 
 
 Guard = Callable[[str, int, int], bool]
