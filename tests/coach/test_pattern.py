@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -74,3 +75,21 @@ def test_lowering_keeps_offsets() -> None:
 def test_upper_case_in_patterns_is_found_outside_escapes() -> None:
     assert has_upper("ASAP")
     assert not has_upper(r"\S+ \d asap")
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text", "matches"),
+    [
+        ("any ?time", "call me anytime", True),
+        ("any ?time", "call me any  time", True),
+        ("non-? ?negotiable", "it's non-negotiable", True),
+        ("a b", "ab", False),
+        ("a b", "a   b", True),
+        ("a +b", "a  b", True),
+        ("a *b", "ab", True),
+    ],
+)
+def test_an_english_space_is_one_or_more_and_an_optional_space_none_or_more(
+    pattern: str, text: str, matches: bool
+) -> None:
+    assert bool(re.search(join((pattern,), "en"), text)) is matches

@@ -16,13 +16,23 @@ EN_LEFT = r"(?<![a-z0-9])"
 EN_RIGHT = r"(?![a-z0-9])"
 
 
+# A space in an English pattern and the quantifier after it, if any: " " and " +" are one
+# or more spaces, " ?" and " *" (an optional space, "any ?time") none or more.
+_EN_SPACE = re.compile(r" ([?*+]?)")
+_EN_SPACE_AS = {"": " +", "+": " +", "?": " *", "*": " *"}
+
+
+def _en_space(m: re.Match[str]) -> str:
+    return _EN_SPACE_AS[m.group(1)]
+
+
 def prepare(pattern: str, lang: Lang) -> str:
-    """English: a space matches one or more whitespace characters. Patterns run on
-    `lowered` text, where every whitespace is a space and ’ is ', so ’ in a pattern
-    is read as '."""
+    """English: a space matches one or more whitespace characters, an optional space
+    (" ?") none or more. Patterns run on `lowered` text, where every whitespace is a
+    space and ’ is ', so ’ in a pattern is read as '."""
     pattern = pattern.replace("’", "'").replace("‘", "'")
     if lang == "en":
-        return pattern.replace(" ", " +")
+        return _EN_SPACE.sub(_en_space, pattern)
     return pattern
 
 
