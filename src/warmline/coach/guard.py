@@ -512,7 +512,12 @@ _EN_NOT_OURS = re.compile(
     r"(?:price|prices|rate|rates|fee|fees|cost|costs|rent|tariff|tariffs) (?:goes|go|going|will go|rises?|rising|increases?|changes?)(?= )|"
     r"speak (?:then|tomorrow)|enjoy|have a (?:great|good|nice|lovely)|happy|"
     r"are you|you're free|you free|your (?:[a-z]+ ){0,2}(?:meeting|call|flight|trip|appointment|presentation|board|review"
-    r"|launch|event|wedding|opening|party|exam|interview|conference|premiere|show)|"
+    r"|launch|event|wedding|opening|party|exam|interview|conference|premiere|show"
+    r"|festival|fair|exhibition|gig|race|match|tournament|ceremony|graduation)|"
+    # a certificate's or service's next date, what we need from the client by a day
+    # (dev18: "Next due date: 14 Oct", "we'll need the final recipe from you by 20 Oct")
+    r"(?:next |the )?(?:due|renewal|expiry|service|inspection|recertification|calibration) date|"
+    r"(?:we'll|i'll|we will|i will) need [^.;,!?]{0,40}from you|"
     r"holds? (?:for|until|till)|runs? (?:until|till|on(?= ))|(?:orders?|bookings?) placed|appl(?:y|ies) (?:to|for|until)|"
     r"(?:can't|cannot|can not|won't) (?:fit|do|make|manage|deliver|finish|get)[^.;,!?]{0,40} by|"
     r"by [^.;,!?]{0,20}(?:isn't|is not|not) (?:doable|possible|feasible|realistic)|"
@@ -773,7 +778,7 @@ _OWNS_IT = re.compile(
 # owned, not blamed. (A colleague named as ours is still blamed: "我们设计师水平不行".)
 _ZH_REMEDY_DONE = re.compile(
     r"已经?(?:全部|都|给您|给你|安排|马上)?"
-    r"(?:补发|更换|换好|换了|重做|重新(?:发|做|寄|安排|处理)|退款|退了|修好|处理好|补上|改过来|改好|更正)"
+    r"(?:补发|更换|换好|换了|替换|换掉|重做|重新(?:发|做|寄|安排|处理)|退款|退了|修好|处理好|补上|改过来|改好|更正)"
 )
 
 
@@ -789,14 +794,16 @@ _OWNED_BEFORE = re.compile(
 
 def owns_it(text: str, start: int, end: int) -> bool:
     """Drop blame when the same sentence goes on to own it as the company (C4 done
-    right: "the carrier dropped the ball, but that's on us"), tells the remedy already
-    done (Chinese), or opens by owning it with the blamed words as its explanation
+    right: "the carrier dropped the ball, but that's on us"), it or the next one tells
+    the remedy already done (Chinese), or it opens by owning it with the blamed words as its explanation
     ("That's on us – the heater I fitted was the wrong wattage")."""
     stop = _SENTENCE_END.search(text, end, min(len(text), end + 120))
     stop_at = stop.end() if stop else min(len(text), end + 120)
+    # the remedy may come in the next sentence ("是我们质检没做好。已经替换，麻烦您刷新")
+    remedy_at = _end_of_sentences(text, end, 2)
     return bool(
         _OWNS_IT.search(text, end, stop_at)
-        or _ZH_REMEDY_DONE.search(text, end, stop_at)
+        or _ZH_REMEDY_DONE.search(text, end, remedy_at)
         or _OWNED_BEFORE.search(text, max(0, start - 40), start)
     )
 
