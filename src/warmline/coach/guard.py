@@ -41,6 +41,7 @@ DAY = re.compile(
 )
 _ANSWER = re.compile(
     r"答复|回复|回[您你]|告诉[您你]|告知|确认|反馈|给[您你](?:个)?(?:准信|结果|消息)|同步(?:给)?[您你]|通知[您你]"
+    r"|打(?:电话)?给[您你]|给[您你]打(?:个)?电话|(?:电话|微信)(?:告诉|通知)?[您你](?![们])"
     r"|get back|confirm|let you know|update you|come back to you|answer|reply|respond|follow up"
     r"|report back|circle back|revert"
     r"|(?:message|text|call|email|ping|tell) you"
@@ -443,6 +444,10 @@ _ZH_DELIVERY = re.compile(
 _ZH_NOT_OURS = re.compile(
     r"已经|已(?!读)|刚刚|刚才|昨天|前天|上周|上个|上次|上礼拜|上星期|去年|"
     r"每周|每个?星期|每个?礼拜|每天|每月|"
+    # something handed to us (r18: "如果发票25号之前给到我们")
+    r"(?:给到|交给|交到|发给|传给|寄给|送到)(?:我们|我)(?![^，。！？,.!?]{0,2}[您你])|"
+    # items named by when they were handed over ("25号以后给的，就放到下月申报")
+    r"(?:以后|之后|以前|之前|前|后)(?:给|交|发|寄|到)的|"
     r"[您你](?:们)?(?:那边|这边)?(?:明天|今天|后天|下?周.|下?星期.|下?礼拜.)?"
     r"(?:有空|方便|在吗|在家|休息|出差|回来|到|看到|收到|开会|放假|寄的|发的)|"
     # the client's own week: "您这周在广交会", "您周一回复就行"
@@ -514,6 +519,11 @@ _EN_NOT_OURS = re.compile(
     r"are you|you're free|you free|your (?:[a-z]+ ){0,2}(?:meeting|call|flight|trip|appointment|presentation|board|review"
     r"|launch|event|wedding|opening|party|exam|interview|conference|premiere|show"
     r"|festival|fair|exhibition|gig|race|match|tournament|ceremony|graduation)|"
+    # a third party's expectation relayed (r18: "the buyer's solicitor expects the searches
+    # back on the 19th"), a range of weekdays is a schedule ("open Tuesday to Saturday")
+    r"(?:solicitor|lawyer|council|bank|lender|buyer|seller|vendor|agent|supplier|courier|printer"
+    r"|factory|landlord|insurer|surveyor|registry|office)(?:'s)? (?:[a-z']+ ){0,2}(?:expects?|says?|said|estimates?|reckons?)|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)days? (?:to|through|till|until|-|–) (?:mon|tues|wednes|thurs|fri|satur|sun)day|"
     # a certificate's or service's next date, what we need from the client by a day
     # (dev18: "Next due date: 14 Oct", "we'll need the final recipe from you by 20 Oct")
     r"(?:next |the )?(?:due|renewal|expiry|service|inspection|recertification|calibration) date|"
