@@ -312,6 +312,11 @@ _EN_ANSWERS_ANYWAY = re.compile(
     # …or in the next sentence ("it depends how light you want to go! soft balayage is
     # 2.5 hrs and £145", "it depends on her contract. If she is on zero hours, it's 12.07%")
     r"|depends[^.!?]{0,60}?[.!?]+\s+[^.!?]{0,50}?(?:[£$€¥]\d|\d(?:[\d.,]*)\s*(?:%|hrs?|hours?|days?|weeks?|mins?|minutes?)(?![a-z]))"
+    # r19 probes: the answer per case in the next sentence, without a price ("it depends on
+    # the height. Under 1 metre, no permit; over 1 metre, yes", "it depends on the state.
+    # In California it's unenforceable; in Texas it likely holds")
+    r"|(?<=[.!?;])\s+(?:under|over|below|above|up to|less than|more than) [^.!?,;]{0,12}\d[^.!?,;]{0,15}[,:–—-]\s*(?:no|yes|it|you|we|that|there)(?![a-z])"
+    r"|(?<=[.!?])\s+(?:in|for) (?-i:[A-Z])[a-z]+(?: (?-i:[A-Z])[a-z]+)? (?:it's|it is|it'll|it will|you'll|you need|that's|there's)[^.!?;]{1,40}(?:;|$)"
     # what is usual, as a range ("hard to say how many sessions, but most people need 4 to 6")
     r"|but (?:most|usually|typically|normally|generally|on average)[^.!?]{0,60}?\d+\s*(?:to|-|–|or)\s*\d+"
     # the remedy already done ("no idea why it did that, but I've already rolled back")
@@ -522,7 +527,8 @@ _EN_NOT_OURS = re.compile(
     # a third party's expectation relayed (r18: "the buyer's solicitor expects the searches
     # back on the 19th"), a range of weekdays is a schedule ("open Tuesday to Saturday")
     r"(?:solicitor|lawyer|council|bank|lender|buyer|seller|vendor|agent|supplier|courier|printer"
-    r"|factory|landlord|insurer|surveyor|registry|office)(?:'s)? (?:[a-z']+ ){0,2}(?:expects?|says?|said|estimates?|reckons?)|"
+    r"|factory|landlord|insurer|surveyor|registry|office)(?:'s)? (?:[a-z']+ ){0,2}(?:expects?|says?|said|estimates?|reckons?"
+    r"|(?:has|have|had) (?:the |its |their |his |her )?(?:[a-z-]+ ){0,2}due)|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)days? (?:to|through|till|until|-|–) (?:mon|tues|wednes|thurs|fri|satur|sun)day|"
     # a certificate's or service's next date, what we need from the client by a day
     # (dev18: "Next due date: 14 Oct", "we'll need the final recipe from you by 20 Oct")
