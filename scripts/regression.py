@@ -20,6 +20,8 @@ from typing import Literal
 
 import numpy as np
 
+from warmline.coach import textmodel
+
 Loss = Literal["softmax", "sigmoid"]
 
 
@@ -100,9 +102,14 @@ def fit(
 
 
 def export(
-    index: dict[str, int], w: np.ndarray, b: np.ndarray, floor: float = 0.002, digits: int = 4
+    index: dict[str, int],
+    w: np.ndarray,
+    b: np.ndarray,
+    floor: float = 0.002,
+    digits: int = textmodel.WEIGHT_DECIMALS,
 ) -> tuple[list[float], dict[str, list[float]]]:
-    """Rounded biases and weight rows, dropping features whose weights all stay below `floor`."""
+    """Rounded biases and weight rows (to the decimals inference adds exactly), dropping
+    features whose weights all stay below `floor`."""
     weights = {
         f: [round(float(v), digits) for v in w[i]]
         for f, i in index.items()

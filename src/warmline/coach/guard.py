@@ -798,11 +798,10 @@ _ZH_REMEDY_DONE = re.compile(
 )
 
 
-# Owning it first, then the explanation after a dash or colon: "That's on us – the heater
-# I fitted was the wrong wattage", "Our mistake: the scanner was pointed at…".
+# Owning it first (_OWNS_IT, or just "our mistake", "我们的错"), then the explanation after a
+# dash or colon: "That's on us – the heater I fitted was the wrong wattage".
 _OWNED_BEFORE = re.compile(
-    r"(?:(?:that's|it's|that is|it is|this is) (?:on us|on me|our (?:responsibility|fault|mistake|problem))"
-    r"|(?:our|my) (?:mistake|fault|bad|error)|(?:是|都是)(?:我们|我)的(?:责任|问题|错|失误)|(?:我们|我)的(?:错|失误|责任))"
+    f"(?:{_OWNS_IT.pattern}|(?:our|my) (?:mistake|fault|bad|error)|(?:我们|我)的(?:错|失误|责任))"
     r"\s*[-–—:：,，]\s*$",
     re.IGNORECASE,
 )
@@ -816,7 +815,7 @@ def owns_it(text: str, start: int, end: int) -> bool:
     stop = _SENTENCE_END.search(text, end, min(len(text), end + 120))
     stop_at = stop.end() if stop else min(len(text), end + 120)
     # the remedy may come in the next sentence ("是我们质检没做好。已经替换，麻烦您刷新")
-    remedy_at = _end_of_sentences(text, end, 2)
+    remedy_at = min(_end_of_sentences(text, end, 2), end + 160)
     return bool(
         _OWNS_IT.search(text, end, stop_at)
         or _ZH_REMEDY_DONE.search(text, end, remedy_at)

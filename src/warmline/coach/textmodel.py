@@ -27,7 +27,7 @@ import math
 import operator
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field
 from functools import lru_cache
 from importlib import resources
 from itertools import chain, compress, repeat
@@ -182,7 +182,7 @@ def sigmoid(value: float) -> float:
     return e / (1.0 + e)
 
 
-# Weights ship rounded to this many decimals (scripts/regression.py `export`), so
+# Weights ship rounded to this many decimals (scripts/regression.py `export` uses it), so
 # each is an exact multiple of 1/WEIGHT_SCALE: inference adds them as integers.
 WEIGHT_DECIMALS = 4
 WEIGHT_SCALE = 10**WEIGHT_DECIMALS
@@ -223,12 +223,12 @@ class LinearModel:
     """
 
     bias: tuple[float, ...]
-    weights: Mapping[str, tuple[float, ...]]
+    weights: InitVar[Mapping[str, Iterable[float]]]
     packed: Mapping[str, int] = field(init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        packed = {f: pack_row(row) for f, row in self.weights.items()}
-        object.__setattr__(self, "packed", packed)
+    def __post_init__(self, weights: Mapping[str, Iterable[float]]) -> None:
+        # only the packed rows are kept: the float rows would double the model's memory
+        object.__setattr__(self, "packed", {f: pack_row(row) for f, row in weights.items()})
 
     def logits(self, grams: Iterable[str], extra: Iterable[str] = ()) -> list[float]:
         """Bias + weights of the features present; n-grams scaled to unit length."""
@@ -261,10 +261,7 @@ def parse_model(raw: str, source: str, labels: tuple[str, ...]) -> ModelFile:
     return ModelFile(
         labels=labels,
         langs={
-            lang: LinearModel(
-                tuple(float(b) for b in part["bias"]),
-                {f: tuple(float(x) for x in w) for f, w in part["weights"].items()},
-            )
+            lang: LinearModel(tuple(float(b) for b in part["bias"]), part["weights"])
             for lang, part in data["langs"].items()
         },
         settings={k: v for k, v in data.items() if k not in ("langs", "labels")},
