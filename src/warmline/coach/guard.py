@@ -755,7 +755,12 @@ def undated_delivery(text: str, start: int, end: int) -> bool:
             and not _EN_NOT_OURS.search(clause)
             and not (_EN_PAST.search(clause) and not _EN_STILL_TO_COME.search(clause))
         )
-    return ours and not _names_clock(sentence) and not _pinned_next(text, s_right)
+    return (
+        ours
+        and not _names_clock(sentence)
+        and not _pinned_next(text, s_right)
+        and not _pinned_elsewhere(text, start, end)
+    )
 
 
 # The next sentence gives the clock time of the same day ("…after the harvest on 3 Dec;
@@ -766,6 +771,29 @@ _SAME_DAY = re.compile(r"(?:that|the same|that same) day|当天|那天|同一天
 def _pinned_next(text: str, s_right: int) -> bool:
     following = text[s_right : _end_of_sentences(text, s_right + 1, 1)]
     return bool(_SAME_DAY.search(following)) and _names_clock(following)
+
+
+# A weekday, read by its first letters ("Tue", "Tuesday") or its Chinese number (周二, 星期二).
+_WEEKDAY = re.compile(
+    r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*|(?:周|星期|礼拜)([一二三四五六日天])", re.IGNORECASE
+)
+
+
+def _pinned_elsewhere(text: str, start: int, end: int) -> bool:
+    """The weekday at text[start:end] is named again elsewhere in the draft with a clock
+    time close after it ("so I can't finish on Tuesday. I can do the first fix Tuesday at
+    8am…"): the draft pins that day, the bare mention is a reference to it."""
+    day = _WEEKDAY.search(text, start, end)
+    if day is None:
+        return False
+    key = (day.group(1) or day.group(2)).lower()
+    for m in _WEEKDAY.finditer(text):
+        if start <= m.start() < end or (m.group(1) or m.group(2)).lower() != key:
+            continue
+        after = text[m.end() : m.end() + 25]
+        if _names_clock(_CLAUSE_END.split(after, maxsplit=1)[0]):
+            return True
+    return False
 
 
 # A clock time after "since" tells when something began ("on site since 6am"), not when
