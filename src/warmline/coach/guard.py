@@ -413,8 +413,18 @@ def en_precise_time(text: str, start: int, end: int) -> bool:
     if _HAN.search(text, start, end):
         return False
     left, right = window_around(text, start, end)
-    intraday = vague_time_anchor(text[start:end]) in INTRADAY_ANCHORS
+    intraday = (
+        vague_time_anchor(text[start:end]) in INTRADAY_ANCHORS
+        or _EN_PART_OF_TODAY.fullmatch(text[start:end].strip()) is not None
+    )
     return pins_time(text[left:right], intraday)
+
+
+# A part of today: a clock time in the sentence pins it ("I'll ring them this afternoon and
+# let you know by 5pm").
+_EN_PART_OF_TODAY = re.compile(
+    r"(?:later )?(?:this (?:morning|afternoon|evening|arvo)|today|tonight)", re.IGNORECASE
+)
 
 
 def offers_alternative(text: str, start: int, end: int) -> bool:
@@ -596,6 +606,10 @@ _EN_PAST = re.compile(
     r"(?<![a-z])(?:i|we|you|he|she|they|it|who|that) (?:(?:just|already|only|first|also|then|finally) )?"
     r"(?:[a-z]{2,}ed|sent|paid|made|gave|told|took|got|came|went|signed|said|spoke|met|saw|"
     r"chose|wrote|brought|bought|left|put|set|kept|found|forgot|missed|rang|heard|thought)(?![a-z])"
+    # someone named by a noun, with a verb that can only be past: "the crew missed the strip"
+    r"|(?<![a-z])(?:the|our|your|their) [a-z]+ (?:(?:just|already|only|also|then|finally) )?"
+    r"(?:missed|sent|delivered|finished|arrived|came|went|left|dropped|rang|fixed|installed|"
+    r"visited|forgot|skipped|cancell?ed|turned up|showed up|completed)(?![a-z])"
 )
 _EN_STILL_TO_COME = re.compile(
     r"'ll(?![a-z])|(?<![a-z])(?:will|shall|going to|gonna|can|could|would|need(?:s|ed)? to|plan(?:ned)? to"
