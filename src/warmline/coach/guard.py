@@ -606,8 +606,9 @@ _EN_PAST = re.compile(
     r"(?<![a-z])(?:i|we|you|he|she|they|it|who|that) (?:(?:just|already|only|first|also|then|finally) )?"
     r"(?:[a-z]{2,}ed|sent|paid|made|gave|told|took|got|came|went|signed|said|spoke|met|saw|"
     r"chose|wrote|brought|bought|left|put|set|kept|found|forgot|missed|rang|heard|thought)(?![a-z])"
-    # someone named by a noun, with a verb that can only be past: "the crew missed the strip"
-    r"|(?<![a-z])(?:the|our|your|their) [a-z]+ (?:(?:just|already|only|also|then|finally) )?"
+    # someone or something named by a noun, with a verb that can only be past: "the crew missed
+    # the strip", "the buyers' mortgage offer came through"
+    r"|(?<![a-z])(?:the|our|your|their) (?:[a-z']+ ){0,2}[a-z]+ (?:(?:just|already|only|also|then|finally) )?"
     r"(?:missed|sent|delivered|finished|arrived|came|went|left|dropped|rang|fixed|installed|"
     r"visited|forgot|skipped|cancell?ed|turned up|showed up|completed)(?![a-z])"
 )
