@@ -417,7 +417,20 @@ def en_precise_time(text: str, start: int, end: int) -> bool:
         vague_time_anchor(text[start:end]) in INTRADAY_ANCHORS
         or _EN_PART_OF_TODAY.fullmatch(text[start:end].strip()) is not None
     )
-    return pins_time(text[left:right], intraday)
+    if pins_time(text[left:right], intraday):
+        return True
+    # a later part of a day the draft has just pinned ("I'll be with you on Thursday at 8:30
+    # … Should be done by lunchtime")
+    return _EN_LATER_THAT_DAY.fullmatch(text[start:end].strip()) is not None and pins_time(
+        text[max(0, left - 160) : left], False
+    )
+
+
+_EN_LATER_THAT_DAY = re.compile(
+    r"(?:by |before |around |after |till |until )?(?:lunch ?time|lunch|midday|noon|the end of the day|"
+    r"end of (?:the )?day|eod|the afternoon|mid-?morning|mid-?afternoon|the evening)",
+    re.IGNORECASE,
+)
 
 
 # A part of today: a clock time in the sentence pins it ("I'll ring them this afternoon and
