@@ -404,6 +404,22 @@ def _en_dated_later(text: str, start: int, end: int) -> bool:
     )
 
 
+# A later part of a day ("by lunchtime", "the afternoon"): pinned by a day and clock time
+# the draft has just named.
+_EN_LATER_THAT_DAY = re.compile(
+    r"(?:by |before |around |after |till |until )?(?:lunch ?time|lunch|midday|noon|the end of the day|"
+    r"end of (?:the )?day|eod|the afternoon|mid-?morning|mid-?afternoon|the evening)",
+    re.IGNORECASE,
+)
+
+
+# A part of today: a clock time in the sentence pins it ("I'll ring them this afternoon and
+# let you know by 5pm").
+_EN_PART_OF_TODAY = re.compile(
+    r"(?:later )?(?:this (?:morning|afternoon|evening|arvo)|today|tonight)", re.IGNORECASE
+)
+
+
 def en_precise_time(text: str, start: int, end: int) -> bool:
     """English spans only, for the draft model's C1 findings: the words around the span
     pin the time, a day and a clock time ("the walker comes between 11 and 12 tomorrow":
@@ -424,20 +440,6 @@ def en_precise_time(text: str, start: int, end: int) -> bool:
     return _EN_LATER_THAT_DAY.fullmatch(text[start:end].strip()) is not None and pins_time(
         text[max(0, left - 160) : left], False
     )
-
-
-_EN_LATER_THAT_DAY = re.compile(
-    r"(?:by |before |around |after |till |until )?(?:lunch ?time|lunch|midday|noon|the end of the day|"
-    r"end of (?:the )?day|eod|the afternoon|mid-?morning|mid-?afternoon|the evening)",
-    re.IGNORECASE,
-)
-
-
-# A part of today: a clock time in the sentence pins it ("I'll ring them this afternoon and
-# let you know by 5pm").
-_EN_PART_OF_TODAY = re.compile(
-    r"(?:later )?(?:this (?:morning|afternoon|evening|arvo)|today|tonight)", re.IGNORECASE
-)
 
 
 def offers_alternative(text: str, start: int, end: int) -> bool:
