@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from warmline.coach import CheckContext, Finding, check, load_rules
+from warmline.coach.config import CoachConfig
 from warmline.coach.engine import draft_language
 from warmline.coach.rule import load_pack, parse_rule
 from warmline.core.error import WarmlineError
@@ -120,6 +121,70 @@ def test_a_bad_file_in_a_pack_names_that_file(tmp_path: Path) -> None:
     with pytest.raises(WarmlineError) as info:
         load_pack(pack)
     assert info.value.message.startswith(f"{pack / 'broken.yaml'}:2: kind:")
+
+
+def _house_with_list(tmp_path: Path, rule: str, listing: str) -> Path:
+    pack = tmp_path / "house"
+    (pack / "lists").mkdir(parents=True)
+    (pack / "by-and-by.yaml").write_text(rule, encoding="utf-8")
+    (pack / "lists" / "wishes.yaml").write_text(listing, encoding="utf-8")
+    return pack
+
+
+def _ctx() -> CheckContext:
+    return CheckContext(now=datetime(2026, 11, 25, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai")))
+
+
+def test_a_rule_takes_a_shared_exception_list_of_its_pack(tmp_path: Path) -> None:
+    rule = GOOD.replace("examples:", "exceptions:\n  use: [wishes]\nexamples:")
+    pack = _house_with_list(tmp_path, rule, "en:\n  - 'bye and bye'\n  - 'by and by, dear'\n")
+    (loaded,) = load_pack(pack)
+    assert loaded.exceptions_for("en") == ("bye and bye", "by and by, dear")
+    config = CoachConfig(extra_rules=(loaded,))
+
+    def ours(text: str) -> list[str]:
+        return [f.match for f in check(text, _ctx(), config) if f.rule == loaded.id]
+
+    assert ours("Sure, by and by, dear") == []
+    assert ours("I'll send it by and by") == ["by and by"]
+
+
+def test_a_list_adds_only_the_rules_languages_and_goes_before_its_own(tmp_path: Path) -> None:
+    rule = GOOD.replace(
+        "examples:", "exceptions:\n  use: [wishes]\n  en: ['by and by!']\nexamples:"
+    )
+    pack = _house_with_list(tmp_path, rule, "zh:\n  - '慢慢来'\nen:\n  - 'by and by, dear'\n")
+    (loaded,) = load_pack(pack)
+    assert loaded.exceptions == (("en", ("by and by, dear", "by and by!")),)
+
+
+def test_an_unknown_exception_list_names_the_rule_file_and_line(tmp_path: Path) -> None:
+    rule = GOOD.replace("examples:", "exceptions:\n  use: [wishes, hopes]\nexamples:")
+    pack = _house_with_list(tmp_path, rule, "en:\n  - 'by and by, dear'\n")
+    with pytest.raises(WarmlineError) as info:
+        load_pack(pack)
+    message = info.value.message
+    assert message.startswith(f"{pack / 'by-and-by.yaml'}:11: exceptions.use.1:")
+    assert "'hopes'" in message and "wishes" in message
+
+
+def test_a_pattern_both_in_a_rule_and_its_list_is_refused(tmp_path: Path) -> None:
+    rule = GOOD.replace(
+        "examples:", "exceptions:\n  use: [wishes]\n  en: ['by and by, dear']\nexamples:"
+    )
+    pack = _house_with_list(tmp_path, rule, "en:\n  - 'by and by, dear'\n")
+    with pytest.raises(WarmlineError) as info:
+        load_pack(pack)
+    assert info.value.message.startswith(f"{pack / 'by-and-by.yaml'}:12: exceptions.en.0:")
+    assert "already in the exception list 'wishes'" in info.value.message
+
+
+def test_a_bad_pattern_in_a_list_names_the_list_file_and_line(tmp_path: Path) -> None:
+    rule = GOOD.replace("examples:", "exceptions:\n  use: [wishes]\nexamples:")
+    pack = _house_with_list(tmp_path, rule, "en:\n  - 'by and by, dear'\n  - 'By (and'\n")
+    with pytest.raises(WarmlineError) as info:
+        load_pack(pack)
+    assert info.value.message.startswith(f"{pack / 'lists' / 'wishes.yaml'}:3: en.1:")
 
 
 def test_findings_point_at_the_matched_text(wednesday_in_beijing: CheckContext) -> None:

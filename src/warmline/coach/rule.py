@@ -300,6 +300,84 @@ def _per_lang(doc: _Doc, value: Any, path: tuple[str | int, ...], langs: Iterabl
     return tuple(out)
 
 
+# A pack's shared exception lists: `lists/<name>.yaml` beside its rules, each a mapping of
+# language to patterns; a rule takes a whole list with `exceptions: {use: [<name>, ...]}`.
+Lists = Mapping[str, PerLang]
+_LIST_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def parse_list(text: str, source: str, *, compile_patterns: bool = True) -> PerLang:
+    """Parse and validate one shared exception list file. Raises WarmlineError naming
+    source:line."""
+    doc = _Doc(text, source, compile_patterns=compile_patterns)
+    if not isinstance(doc.data, Mapping) or not doc.data:
+        raise doc.fail((), "an exception list is a YAML mapping of zh/en to lists of patterns")
+    return _per_lang(doc, doc.data, (), LANGS)
+
+
+def load_lists(folder: Traversable | Path, *, compile_patterns: bool = True) -> dict[str, PerLang]:
+    """The shared exception lists of one pack folder (its `lists/` folder; none without)."""
+    where = folder.joinpath("lists")
+    if not where.is_dir():
+        return {}
+    lists: dict[str, PerLang] = {}
+    for filename, f in _pack_files(where):
+        name = filename[: -len(".yaml")]
+        if not _LIST_NAME.fullmatch(name):
+            raise WarmlineError(f"{f}: list file names are kebab-case, like not-our-time.yaml")
+        text = f.read_text(encoding="utf-8")
+        lists[name] = parse_list(text, str(f), compile_patterns=compile_patterns)
+    return lists
+
+
+def _exceptions(doc: _Doc, value: Any, langs: Iterable[Lang], lists: Lists) -> PerLang:
+    """A rule's exceptions: the lists it names under `use` (in that order), then its own
+    patterns, per language. A pattern given twice is an error, so that a rule does not
+    repeat what a list it uses holds."""
+    if value is None:
+        return ()
+    if not isinstance(value, Mapping):
+        raise doc.fail(("exceptions",), "give a mapping of language (zh/en) to a list of patterns")
+    own = {k: v for k, v in value.items() if k != "use"}
+    used = value.get("use", [])
+    if "use" in value and (
+        not isinstance(used, list) or not used or not all(isinstance(u, str) for u in used)
+    ):
+        raise doc.fail(("exceptions", "use"), "give a list of exception list names")
+    merged: dict[Lang, list[str]] = {}
+    origin: dict[tuple[Lang, str], str] = {}
+    for i, name in enumerate(used):
+        if name not in lists:
+            known = ", ".join(sorted(lists)) or "none in this pack"
+            raise doc.fail(
+                ("exceptions", "use", i),
+                f"unknown exception list {name!r}; the pack's lists/ folder has: {known}",
+            )
+        for lang, patterns in lists[name]:
+            if lang not in langs:
+                continue
+            for pattern in patterns:
+                if (lang, pattern) in origin:
+                    raise doc.fail(
+                        ("exceptions", "use", i),
+                        f"lists {origin[(lang, pattern)]!r} and {name!r} share the {lang} "
+                        f"pattern {pattern!r}; keep it in one",
+                    )
+                origin[(lang, pattern)] = name
+                merged.setdefault(lang, []).append(pattern)
+    for lang, patterns in _per_lang(doc, own, ("exceptions",), langs):
+        for i, pattern in enumerate(patterns):
+            if (lang, pattern) in origin:
+                raise doc.fail(
+                    ("exceptions", lang, i),
+                    f"this pattern is already in the exception list {origin[(lang, pattern)]!r}"
+                    " the rule uses; remove it here",
+                )
+            origin[(lang, pattern)] = ""
+            merged.setdefault(lang, []).append(pattern)
+    return tuple((lang, tuple(patterns)) for lang, patterns in merged.items())
+
+
 def _examples(doc: _Doc, value: Any, kind: Kind) -> tuple[Example, ...]:
     path: tuple[str | int, ...] = ("examples",)
     if not isinstance(value, Mapping) or set(value) - {"flag", "pass"}:
@@ -339,12 +417,20 @@ def _examples(doc: _Doc, value: Any, kind: Kind) -> tuple[Example, ...]:
     return tuple(out)
 
 
-def parse_rule(text: str, rule_id: str, source: str = "", *, compile_patterns: bool = True) -> Rule:
+def parse_rule(
+    text: str,
+    rule_id: str,
+    source: str = "",
+    *,
+    compile_patterns: bool = True,
+    lists: Lists | None = None,
+) -> Rule:
     """Parse and validate one rule file's text. Raises WarmlineError naming source:line.
 
-    `compile_patterns=False` skips compiling each pattern to check it, the slow part of
-    loading (a second per thousand patterns): for the packaged rules only, which the
-    test suite loads with every check on."""
+    `lists`: the shared exception lists of the rule's pack (`load_lists`), which its
+    `exceptions: {use: [...]}` may name. `compile_patterns=False` skips compiling each
+    pattern to check it, the slow part of loading (a second per thousand patterns): for
+    the packaged rules only, which the test suite loads with every check on."""
     from warmline.coach.detector import DETECTORS  # detectors import Rule; avoid a cycle
 
     source = source or rule_id
@@ -447,7 +533,7 @@ def parse_rule(text: str, rule_id: str, source: str = "", *, compile_patterns: b
     if kind in ("existence", "substitution") or (
         kind == "python" and DETECTORS[detector].reads_exceptions
     ):
-        exceptions = _per_lang(doc, data.get("exceptions"), ("exceptions",), langs)
+        exceptions = _exceptions(doc, data.get("exceptions"), langs, lists or {})
     if kind not in ("existence", "substitution") and (data.get("tokens") or data.get("swap")):
         raise doc.fail((), f"a {kind} rule takes no tokens or swap")
     if data.get("exceptions") and not exceptions:
@@ -507,13 +593,18 @@ def load_pack(
 ) -> tuple[Rule, ...]:
     """Load every `*.yaml` rule of one pack folder; the pack name defaults to the folder's."""
     name = pack or folder.name
+    lists = load_lists(folder, compile_patterns=compile_patterns)
     rules = []
     for filename, f in _pack_files(folder):
         stem = filename[: -len(".yaml")]
         if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", stem):
             raise WarmlineError(f"{f}: rule file names are kebab-case, like vague-time.yaml")
         text = f.read_text(encoding="utf-8")
-        rules.append(parse_rule(text, f"{name}.{stem}", str(f), compile_patterns=compile_patterns))
+        rules.append(
+            parse_rule(
+                text, f"{name}.{stem}", str(f), compile_patterns=compile_patterns, lists=lists
+            )
+        )
     return tuple(rules)
 
 
