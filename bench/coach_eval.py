@@ -60,6 +60,9 @@ def main() -> int:
         ]
         zone = "Asia/Shanghai" if lang == "zh" else "Europe/London"
         counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+        # the blind set's labels before its audit (README.md there), measured alongside
+        before: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+        audited = any("labels_original" in r for r in rows)
         misses: dict[str, list[str]] = defaultdict(list)
         for row in (r for r in rows if r["kind"] == "draft"):
             ctx = CheckContext(now=NOW, lang=lang, client_zone=zone, user_zone="Asia/Shanghai")
@@ -67,7 +70,11 @@ def main() -> int:
                 f.principle for f in check(row["text"], ctx) if f.level in ("warning", "error")
             }
             gold = set(row["labels"])
+            original = set(row.get("labels_original", row["labels"]))
             for p in PRINCIPLES:
+                before[p][0 if p in found and p in original else 1 if p in found else 2] += (
+                    p in found or p in original
+                )
                 if p in found and p in gold:
                     counts[p][0] += 1
                 elif p in found:
@@ -86,6 +93,12 @@ def main() -> int:
             )
             for line in misses[p][: args.errors]:
                 print(line)
+        if audited:
+            cells = []
+            for p in PRINCIPLES:
+                prec, rec, _ = prf(*before[p])
+                cells.append(f"{p} {prec:.3f} / {rec:.3f}")
+            print(f"{lang:4} on the labels before the audit (P / R): {', '.join(cells)}")
         emo: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
         status = [0, 0, 0]
         incoming = [r for r in rows if r["kind"] == "incoming"]
