@@ -7,7 +7,9 @@ scripts/train_drafts.py; docs/coach.md).
 Each DIR holds zh.jsonl and en.jsonl ({"text", "labels"} per line). Run it on drafts the
 rules were not written for: `--src` takes the rules and model of another source tree,
 such as a worktree of the commit before a set's fix round (`git worktree add /tmp/old
-5296ef1`, then `--src /tmp/old/src`).
+5296ef1`, then `--src /tmp/old/src`; `--src` must come first). The levels are tried as
+they are: what ships is also capped under the in-file examples' lowest probability
+(scripts/train_drafts.py, `VETO_FLOOR`), which this script does not apply.
 """
 
 from __future__ import annotations

@@ -187,6 +187,43 @@ def test_a_bad_pattern_in_a_list_names_the_list_file_and_line(tmp_path: Path) ->
     assert info.value.message.startswith(f"{pack / 'lists' / 'wishes.yaml'}:3: en.1:")
 
 
+@pytest.mark.parametrize(
+    ("exceptions", "listing", "where", "problem"),
+    [
+        ("  use: [wishes, wishes]\n", "en:\n  - 'a b'\n", "exceptions.use.1", "named twice"),
+        ("  en: ['a b', 'a b']\n", "en:\n  - 'c d'\n", "exceptions.en.1", "given twice"),
+        ("  use: [wishes]\n", "zh:\n  - '慢慢来'\n", "exceptions.use", "no patterns in"),
+    ],
+)
+def test_exception_list_mistakes_name_the_rule_file(
+    tmp_path: Path, exceptions: str, listing: str, where: str, problem: str
+) -> None:
+    rule = GOOD.replace("examples:", f"exceptions:\n{exceptions}examples:")
+    pack = _house_with_list(tmp_path, rule, listing)
+    with pytest.raises(WarmlineError) as info:
+        load_pack(pack)
+    assert info.value.message.startswith(f"{pack / 'by-and-by.yaml'}:")
+    assert f": {where}: " in info.value.message and problem in info.value.message
+
+
+@pytest.mark.parametrize(
+    ("listing", "where", "problem"),
+    [
+        ("en:\n  - 'a b'\n  - 'a b'\n", "en.1", "given twice"),
+        ("fr:\n  - 'a b'\n", "fr", "languages a list may hold"),
+    ],
+)
+def test_list_file_mistakes_name_the_list_file(
+    tmp_path: Path, listing: str, where: str, problem: str
+) -> None:
+    rule = GOOD.replace("examples:", "exceptions:\n  use: [wishes]\nexamples:")
+    pack = _house_with_list(tmp_path, rule, listing)
+    with pytest.raises(WarmlineError) as info:
+        load_pack(pack)
+    assert info.value.message.startswith(f"{pack / 'lists' / 'wishes.yaml'}:")
+    assert f": {where}: " in info.value.message and problem in info.value.message
+
+
 def test_findings_point_at_the_matched_text(wednesday_in_beijing: CheckContext) -> None:
     text = "王总好！方案周末发您，报价我也不知道，技术部没理解您的需求。"
     findings = check(text, wednesday_in_beijing)

@@ -44,7 +44,7 @@ _ANSWER = re.compile(
     r"|打(?:电话)?给[您你]|给[您你]打(?:个)?电话|(?:电话|微信)(?:告诉|通知)?[您你](?![们])"
     r"|get back|confirm|let you know|update you|come back to you|answer|reply|respond|follow up"
     r"|report back|circle back|revert"
-    r"|(?:message|text|call|ring|phone|email|ping|tell) you"
+    r"|(?<![a-z])(?:message|text|call|ring|phone|email|ping|tell) you"
     r"|(?:get|send|give) you (?:a |an |the )?(?:clear |firm |final |straight )?"
     r"(?:update|answer|yes|no|number|figure|price|quote|cost|decision|verdict)"
     r"|(?:have|get) (?:a |an |the )?(?:yes or no|answer|decision|verdict) (?:for|to) you",
@@ -112,12 +112,19 @@ def _end_of_sentences(text: str, pos: int, count: int) -> int:
     return pos
 
 
-def _start_of_sentence(text: str, pos: int) -> int:
-    """Where the sentence holding `pos` starts."""
-    start = 0
-    for m in _SENTENCE_END.finditer(text, 0, pos):
+def _start_of_sentence(text: str, pos: int, earliest: int = 0) -> int:
+    """Where the sentence holding `pos` starts (`earliest` at the earliest)."""
+    start = max(0, earliest)
+    for m in _SENTENCE_END.finditer(text, start, pos):
         start = m.end()
     return start
+
+
+# a promise of ours still to keep: "I'll ring you", "we will call", 我们会…, 到时…
+_PROMISED = re.compile(
+    r"(?:i|we)(?:'ll| will| shall| are going to|'re going to)(?![a-z])|(?:我|我们)(?:会|将|再)",
+    re.IGNORECASE,
+)
 
 
 def precise_time(text: str, start: int, end: int) -> bool:
@@ -283,9 +290,15 @@ def dated_answer(text: str, start: int, end: int) -> bool:
     if bool(_ANSWER.search(following)) and CLOCK.search(following) is not None:
         return True
     # a dated promise to answer earlier in the same sentence ("I'll ring you on Thursday at
-    # 11am either way, even if it's only to say we're still waiting")
-    before = text[max(_start_of_sentence(text, start), start - 200) : start]
-    if _ANSWER.search(before) and DAY.search(before) and CLOCK.search(before):
+    # 11am either way, even if it's only to say we're still waiting"), not a past one ("I
+    # told you on Monday at 9am I'd confirm")
+    before = text[_start_of_sentence(text, start, start - 200) : start]
+    if (
+        _PROMISED.search(before)
+        and _ANSWER.search(before)
+        and DAY.search(before)
+        and CLOCK.search(before)
+    ):
         return True
     return (
         _en_dated_later(text, start, end)

@@ -280,7 +280,13 @@ def _pattern(doc: _Doc, value: Any, path: tuple[str | int, ...]) -> str:
     return value
 
 
-def _per_lang(doc: _Doc, value: Any, path: tuple[str | int, ...], langs: Iterable[Lang]) -> PerLang:
+def _per_lang(
+    doc: _Doc,
+    value: Any,
+    path: tuple[str | int, ...],
+    langs: Iterable[Lang],
+    allowed: str = "the rule's lang list",
+) -> PerLang:
     if value is None:
         return ()
     if not isinstance(value, Mapping):
@@ -288,7 +294,7 @@ def _per_lang(doc: _Doc, value: Any, path: tuple[str | int, ...], langs: Iterabl
     out: list[tuple[Lang, tuple[str, ...]]] = []
     for lang, items in value.items():
         if lang not in langs:
-            raise doc.fail((*path, lang), f"language {lang!r} is not in the rule's lang list")
+            raise doc.fail((*path, lang), f"language {lang!r} is not in {allowed}")
         if not isinstance(items, list) or not items:
             raise doc.fail((*path, lang), "give a non-empty list of patterns")
         out.append(
@@ -312,7 +318,12 @@ def parse_list(text: str, source: str, *, compile_patterns: bool = True) -> PerL
     doc = _Doc(text, source, compile_patterns=compile_patterns)
     if not isinstance(doc.data, Mapping) or not doc.data:
         raise doc.fail((), "an exception list is a YAML mapping of zh/en to lists of patterns")
-    return _per_lang(doc, doc.data, (), LANGS)
+    lists = _per_lang(doc, doc.data, (), LANGS, "the languages a list may hold (zh, en)")
+    for lang, patterns in lists:
+        for i, pattern in enumerate(patterns):
+            if pattern in patterns[:i]:
+                raise doc.fail((lang, i), f"pattern {pattern!r} is given twice; keep one")
+    return lists
 
 
 def load_lists(folder: Traversable | Path, *, compile_patterns: bool = True) -> dict[str, PerLang]:
@@ -347,6 +358,8 @@ def _exceptions(doc: _Doc, value: Any, langs: Iterable[Lang], lists: Lists) -> P
     merged: dict[Lang, list[str]] = {}
     origin: dict[tuple[Lang, str], str] = {}
     for i, name in enumerate(used):
+        if name in used[:i]:
+            raise doc.fail(("exceptions", "use", i), f"list {name!r} is named twice; name it once")
         if name not in lists:
             known = ", ".join(sorted(lists)) or "none in this pack"
             raise doc.fail(
@@ -368,13 +381,22 @@ def _exceptions(doc: _Doc, value: Any, langs: Iterable[Lang], lists: Lists) -> P
     for lang, patterns in _per_lang(doc, own, ("exceptions",), langs):
         for i, pattern in enumerate(patterns):
             if (lang, pattern) in origin:
+                source = origin[(lang, pattern)]
                 raise doc.fail(
                     ("exceptions", lang, i),
-                    f"this pattern is already in the exception list {origin[(lang, pattern)]!r}"
-                    " the rule uses; remove it here",
+                    f"this pattern is already in the exception list {source!r} the rule uses;"
+                    " remove it here"
+                    if source
+                    else "this pattern is given twice in this rule; keep one",
                 )
             origin[(lang, pattern)] = ""
             merged.setdefault(lang, []).append(pattern)
+    if used and not merged:
+        raise doc.fail(
+            ("exceptions", "use"),
+            f"the lists {', '.join(used)} hold no patterns in the rule's languages "
+            f"({', '.join(langs)}), and the rule gives none of its own",
+        )
     return tuple((lang, tuple(patterns)) for lang, patterns in merged.items())
 
 
