@@ -127,7 +127,14 @@ def _house_with_list(tmp_path: Path, rule: str, listing: str) -> Path:
     pack = tmp_path / "house"
     (pack / "lists").mkdir(parents=True)
     (pack / "by-and-by.yaml").write_text(rule, encoding="utf-8")
-    (pack / "lists" / "wishes.yaml").write_text(listing, encoding="utf-8")
+    # a list names its rules' principles and gives examples per language (after the
+    # patterns, so the patterns keep their line numbers)
+    tail = "principle: C1\nexamples:\n" + "".join(
+        f"  {lang}: ['by and by, dear']\n"
+        for lang in ("zh", "en")
+        if listing.startswith(f"{lang}:") or f"\n{lang}:" in listing
+    )
+    (pack / "lists" / "wishes.yaml").write_text(listing + tail, encoding="utf-8")
     return pack
 
 
@@ -210,7 +217,7 @@ def test_exception_list_mistakes_name_the_rule_file(
     ("listing", "where", "problem"),
     [
         ("en:\n  - 'a b'\n  - 'a b'\n", "en.1", "given twice"),
-        ("fr:\n  - 'a b'\n", "fr", "languages a list may hold"),
+        ("fr:\n  - 'a b'\n", "fr", "unknown key 'fr'"),
     ],
 )
 def test_list_file_mistakes_name_the_list_file(
@@ -222,6 +229,17 @@ def test_list_file_mistakes_name_the_list_file(
         load_pack(pack)
     assert info.value.message.startswith(f"{pack / 'lists' / 'wishes.yaml'}:")
     assert f": {where}: " in info.value.message and problem in info.value.message
+
+
+def test_a_list_for_other_principles_is_refused(tmp_path: Path) -> None:
+    rule = GOOD.replace("examples:", "exceptions:\n  use: [wishes]\nexamples:")
+    pack = _house_with_list(
+        tmp_path, rule.replace("principle: C1", "principle: T4"), "en:\n  - 'a b'\n"
+    )
+    with pytest.raises(WarmlineError) as info:
+        load_pack(pack)
+    assert info.value.message.startswith(f"{pack / 'by-and-by.yaml'}:")
+    assert "is for rules of C1, not T4" in info.value.message
 
 
 def test_findings_point_at_the_matched_text(wednesday_in_beijing: CheckContext) -> None:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from warmline.coach import check, load_rules
-from warmline.coach.rule import Example, Rule, load_pack, packaged_folders
+from warmline.coach.pattern import lowered, prepare
+from warmline.coach.rule import Example, Rule, load_lists, load_pack, packaged_folders
 from warmline.core.principle import PRINCIPLES
 
 RULES = load_rules()
@@ -84,3 +86,31 @@ def test_every_rule_is_documented() -> None:
 def test_the_core_pack_covers_the_principles_the_coach_promises() -> None:
     covered = {r.principle for r in RULES}
     assert {"C1", "C2", "C4", "T4", "S1", "R2", "R3"} <= covered
+
+
+def _list_examples() -> list[tuple[str, str, str]]:
+    return [
+        (name, lang, text)
+        for folder in packaged_folders()
+        for name, listing in load_lists(folder).items()
+        for lang, text in listing.examples
+    ]
+
+
+@pytest.mark.parametrize(("name", "lang", "text"), _list_examples())
+def test_every_exception_list_matches_its_examples(name: str, lang: str, text: str) -> None:
+    patterns = dict(load_lists(packaged_folders()[0])[name].patterns)[lang]  # type: ignore[index]
+    low = lowered(text)
+    assert any(re.search(prepare(p, lang), low) for p in patterns), (name, text)  # type: ignore[arg-type]
+
+
+def test_every_shipped_exception_list_is_used_by_a_rule() -> None:
+    lists = load_lists(packaged_folders()[0])
+    used = {
+        n
+        for r in RULES
+        for n in lists
+        if set(r.exceptions_for("zh")) | set(r.exceptions_for("en"))
+        >= {p for _, ps in lists[n].patterns for p in ps}
+    }
+    assert used == set(lists), "every shipped list is used by a rule"

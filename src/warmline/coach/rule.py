@@ -306,32 +306,83 @@ def _per_lang(
     return tuple(out)
 
 
-# A pack's shared exception lists: `lists/<name>.yaml` beside its rules, each a mapping of
-# language to patterns; a rule takes a whole list with `exceptions: {use: [<name>, ...]}`.
-Lists = Mapping[str, PerLang]
+@dataclass(frozen=True, slots=True)
+class ExceptionList:
+    """A pack's shared exception list (`lists/<name>.yaml`): the principles of the rules
+    that may use it, its patterns per language, and texts each language's patterns must
+    match (checked by the test suite, like a rule's examples)."""
+
+    principles: tuple[str, ...]
+    patterns: PerLang
+    examples: tuple[tuple[Lang, str], ...] = field(default=(), compare=False)
+
+
+# A rule takes a whole list with `exceptions: {use: [<name>, ...]}`.
+Lists = Mapping[str, ExceptionList]
 _LIST_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_LIST_KEYS = frozenset({"principle", "zh", "en", "examples"})
 
 
-def parse_list(text: str, source: str, *, compile_patterns: bool = True) -> PerLang:
+def parse_list(text: str, source: str, *, compile_patterns: bool = True) -> ExceptionList:
     """Parse and validate one shared exception list file. Raises WarmlineError naming
     source:line."""
     doc = _Doc(text, source, compile_patterns=compile_patterns)
-    if not isinstance(doc.data, Mapping) or not doc.data:
-        raise doc.fail((), "an exception list is a YAML mapping of zh/en to lists of patterns")
-    lists = _per_lang(doc, doc.data, (), LANGS, "the languages a list may hold (zh, en)")
-    for lang, patterns in lists:
-        for i, pattern in enumerate(patterns):
-            if pattern in patterns[:i]:
+    data = doc.data
+    if not isinstance(data, Mapping) or not data:
+        raise doc.fail(
+            (), "an exception list is a YAML mapping: principle, zh/en patterns, examples"
+        )
+    unknown = set(data) - _LIST_KEYS
+    if unknown:
+        key = sorted(unknown)[0]
+        raise doc.fail((key,), f"unknown key {key!r}; allowed: {', '.join(sorted(_LIST_KEYS))}")
+    raw = data.get("principle")
+    principles = [raw] if isinstance(raw, str) else raw
+    if (
+        not isinstance(principles, list)
+        or not principles
+        or any(p not in PRINCIPLES for p in principles)
+    ):
+        raise doc.fail(
+            ("principle",), "give the principle (or a list of them) of the rules that use the list"
+        )
+    patterns = _per_lang(
+        doc,
+        {k: v for k, v in data.items() if k in LANGS},
+        (),
+        LANGS,
+        "the languages a list may hold (zh, en)",
+    )
+    if not patterns:
+        raise doc.fail((), "give patterns under zh and/or en")
+    for lang, items in patterns:
+        for i, pattern in enumerate(items):
+            if pattern in items[:i]:
                 raise doc.fail((lang, i), f"pattern {pattern!r} is given twice; keep one")
-    return lists
+    examples = data.get("examples")
+    held = {lang for lang, _ in patterns}
+    if not isinstance(examples, Mapping) or set(examples) != held:
+        raise doc.fail(
+            ("examples",),
+            f"give examples for each language the list holds ({', '.join(sorted(held))}): "
+            "texts its patterns must match",
+        )
+    pairs: list[tuple[Lang, str]] = []
+    for lang, texts in examples.items():
+        if not isinstance(texts, list) or not texts or not all(isinstance(t, str) for t in texts):
+            raise doc.fail(("examples", lang), "give a non-empty list of texts")
+        pairs.extend((cast(Lang, lang), t) for t in texts)
+    return ExceptionList(tuple(principles), patterns, tuple(pairs))
 
 
-def load_lists(folder: Traversable | Path, *, compile_patterns: bool = True) -> dict[str, PerLang]:
+def load_lists(
+    folder: Traversable | Path, *, compile_patterns: bool = True
+) -> dict[str, ExceptionList]:
     """The shared exception lists of one pack folder (its `lists/` folder; none without)."""
     where = folder.joinpath("lists")
     if not where.is_dir():
         return {}
-    lists: dict[str, PerLang] = {}
+    lists: dict[str, ExceptionList] = {}
     for filename, f in _pack_files(where):
         name = filename[: -len(".yaml")]
         if not _LIST_NAME.fullmatch(name):
@@ -341,7 +392,9 @@ def load_lists(folder: Traversable | Path, *, compile_patterns: bool = True) -> 
     return lists
 
 
-def _exceptions(doc: _Doc, value: Any, langs: Iterable[Lang], lists: Lists) -> PerLang:
+def _exceptions(
+    doc: _Doc, value: Any, langs: Iterable[Lang], lists: Lists, principle: str
+) -> PerLang:
     """A rule's exceptions: the lists it names under `use` (in that order), then its own
     patterns, per language. A pattern given twice is an error, so that a rule does not
     repeat what a list it uses holds."""
@@ -366,7 +419,13 @@ def _exceptions(doc: _Doc, value: Any, langs: Iterable[Lang], lists: Lists) -> P
                 ("exceptions", "use", i),
                 f"unknown exception list {name!r}; the pack's lists/ folder has: {known}",
             )
-        for lang, patterns in lists[name]:
+        if principle not in lists[name].principles:
+            raise doc.fail(
+                ("exceptions", "use", i),
+                f"list {name!r} is for rules of {', '.join(lists[name].principles)}, "
+                f"not {principle}; add {principle} to its principle if it fits",
+            )
+        for lang, patterns in lists[name].patterns:
             if lang not in langs:
                 continue
             for pattern in patterns:
@@ -555,7 +614,7 @@ def parse_rule(
     if kind in ("existence", "substitution") or (
         kind == "python" and DETECTORS[detector].reads_exceptions
     ):
-        exceptions = _exceptions(doc, data.get("exceptions"), langs, lists or {})
+        exceptions = _exceptions(doc, data.get("exceptions"), langs, lists or {}, principle)
     if kind not in ("existence", "substitution") and (data.get("tokens") or data.get("swap")):
         raise doc.fail((), f"a {kind} rule takes no tokens or swap")
     if data.get("exceptions") and not exceptions:
