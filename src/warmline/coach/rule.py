@@ -280,13 +280,7 @@ def _pattern(doc: _Doc, value: Any, path: tuple[str | int, ...]) -> str:
     return value
 
 
-def _per_lang(
-    doc: _Doc,
-    value: Any,
-    path: tuple[str | int, ...],
-    langs: Iterable[Lang],
-    allowed: str = "the rule's lang list",
-) -> PerLang:
+def _per_lang(doc: _Doc, value: Any, path: tuple[str | int, ...], langs: Iterable[Lang]) -> PerLang:
     if value is None:
         return ()
     if not isinstance(value, Mapping):
@@ -294,7 +288,7 @@ def _per_lang(
     out: list[tuple[Lang, tuple[str, ...]]] = []
     for lang, items in value.items():
         if lang not in langs:
-            raise doc.fail((*path, lang), f"language {lang!r} is not in {allowed}")
+            raise doc.fail((*path, lang), f"language {lang!r} is not in the rule's lang list")
         if not isinstance(items, list) or not items:
             raise doc.fail((*path, lang), "give a non-empty list of patterns")
         out.append(
@@ -319,7 +313,8 @@ class ExceptionList:
 
 # A rule takes a whole list with `exceptions: {use: [<name>, ...]}`.
 Lists = Mapping[str, ExceptionList]
-_LIST_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+# rule and list file names alike
+_KEBAB = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _LIST_KEYS = frozenset({"principle", "zh", "en", "examples"})
 
 
@@ -351,7 +346,6 @@ def parse_list(text: str, source: str, *, compile_patterns: bool = True) -> Exce
         {k: v for k, v in data.items() if k in LANGS},
         (),
         LANGS,
-        "the languages a list may hold (zh, en)",
     )
     if not patterns:
         raise doc.fail((), "give patterns under zh and/or en")
@@ -385,7 +379,7 @@ def load_lists(
     lists: dict[str, ExceptionList] = {}
     for filename, f in _pack_files(where):
         name = filename[: -len(".yaml")]
-        if not _LIST_NAME.fullmatch(name):
+        if not _KEBAB.fullmatch(name):
             raise WarmlineError(f"{f}: list file names are kebab-case, like not-our-time.yaml")
         text = f.read_text(encoding="utf-8")
         lists[name] = parse_list(text, str(f), compile_patterns=compile_patterns)
@@ -678,7 +672,7 @@ def load_pack(
     rules = []
     for filename, f in _pack_files(folder):
         stem = filename[: -len(".yaml")]
-        if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", stem):
+        if not _KEBAB.fullmatch(stem):
             raise WarmlineError(f"{f}: rule file names are kebab-case, like vague-time.yaml")
         text = f.read_text(encoding="utf-8")
         rules.append(
