@@ -21,13 +21,16 @@ CLOCK = re.compile(
     r"|(?<![\d.])\d{1,2}时(?![间候])"
     r"|(?<![a-z])(?:noon|midday|midnight)(?![a-z])|正午|中午12点|中午(?:之|以)?前(?!后)"
     r"|(?<![a-z])at \d{1,2}(?![\d%])(?!\s*(?:days?|weeks?|percent|people|items))"
-    # "Friday by 12", "tomorrow by 5": a clock time after a day (eleventh-session probe)
-    r"|(?:(?<=day )|(?<=tomorrow )|(?<=tonight ))by \d{1,2}(?![\d%/.,])"
+    # "Friday by 12", "tomorrow by 5", "Thursday before 12": a clock time after a day
+    r"|(?:(?<=day )|(?<=tomorrow )|(?<=tonight ))(?:by|before) \d{1,2}(?![\d%/.,])"
     r"(?!\s*(?:days?|weeks?|percent|people|items|units|pieces|copies|pages))"
     r"|(?<![a-z])between \d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)? and \d{1,2}(?![\d%])",
     re.IGNORECASE,
 )
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
 DAY = re.compile(
     r"周[一二三四五六日天]|星期[一二三四五六日天]|礼拜[一二三四五六日天]"
     r"|\d{1,2}\s*月\s*\d{1,2}\s*[日号]|(?<!\d)\d{1,2}\s*[日号](?![本])|今天|明天|后天|今晚|明早|明晚|今早"
@@ -381,10 +384,23 @@ _ZH_ANSWERS_ANYWAY = re.compile(
 )
 
 
+# …or an estimate with a figure, in the phrase's sentence or the next (dev27 round:
+# "说实话不太确定，按现在的速度估计要一年多", "没法保证一只都没有…一般能降八九成"): a
+# figure, not a time named for later, is an answer.
+_ZH_ESTIMATE = re.compile(
+    r"(?:估计|大概|大约|差不多|按(?:以往|往常|经验|现在|目前|平时)|一般|通常|正常(?:来说|情况下?)?)"
+    rf"[^。！？!?；;]{{0,10}}?(?:\d+(?:\.\d+)?|{_CN_NUM})\s*"
+    r"(?:到|至|-|~|～)?\s*(?:\d+(?:\.\d+)?|[一二两三四五六七八九十])?\s*"
+    r"(?:天|周|个月|年|成|%|元|块|万|小时|次|倍|个|遍|公斤|斤|米)"
+)
+
+
 def _zh_answers_anyway(text: str, start: int, end: int) -> bool:
     if not _HAN.search(text, start, end):
         return False
     if _ZH_CASES_FOLLOW.match(text, end):
+        return True
+    if _ZH_ESTIMATE.search(text, end, _end_of_sentences(text, end, 2)):
         return True
     # from the span's start: a model finding's span is the whole sentence
     return _ZH_ANSWERS_ANYWAY.search(text, start, _end_of_sentences(text, end, 1)) is not None
