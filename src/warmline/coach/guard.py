@@ -21,9 +21,13 @@ CLOCK = re.compile(
     r"|(?<![\d.])\d{1,2}时(?![间候])"
     r"|(?<![a-z])(?:noon|midday|midnight)(?![a-z])|正午|中午12点|中午(?:之|以)?前(?!后)"
     r"|(?<![a-z])at \d{1,2}(?![\d%])(?!\s*(?:days?|weeks?|percent|people|items))"
-    # "Friday by 12", "tomorrow by 5", "Thursday before 12": a clock time after a day
-    r"|(?:(?<=day )|(?<=tomorrow )|(?<=tonight ))(?:by|before) \d{1,2}(?![\d%/.,])"
-    r"(?!\s*(?:days?|weeks?|percent|people|items|units|pieces|copies|pages))"
+    # "Friday by 12", "tomorrow by 5", "Thursday before 12.": a clock time after a weekday,
+    # tomorrow or tonight (not "the Friday before 12 December", "the day before 18 guests")
+    r"|(?:(?<=monday )|(?<=tuesday )|(?<=wednesday )|(?<=thursday )|(?<=friday )"
+    r"|(?<=saturday )|(?<=sunday )|(?<=tomorrow )|(?<=tonight ))(?:by|before) \d{1,2}"
+    r"(?![\d%/]|[.,]\d|(?:st|nd|rd|th)(?![a-z]))"
+    r"(?!\s*(?:days?|weeks?|percent|people|guests|items|units|pieces|copies|pages"
+    r"|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
     r"|(?<![a-z])between \d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)? and \d{1,2}(?![\d%])",
     re.IGNORECASE,
 )
@@ -389,9 +393,11 @@ _ZH_ANSWERS_ANYWAY = re.compile(
 # figure, not a time named for later, is an answer.
 _ZH_ESTIMATE = re.compile(
     r"(?:估计|大概|大约|差不多|按(?:以往|往常|经验|现在|目前|平时)|一般|通常|正常(?:来说|情况下?)?)"
-    rf"[^。！？!?；;]{{0,10}}?(?:\d+(?:\.\d+)?|{_CN_NUM})\s*"
+    rf"[^。！？!?；;]{{0,10}}?(?<![这过前那])(?:\d+(?:\.\d+)?|{_CN_NUM}|半)\s*"
     r"(?:到|至|-|~|～)?\s*(?:\d+(?:\.\d+)?|[一二两三四五六七八九十])?\s*"
-    r"(?:天|周|个月|年|成|%|元|块|万|小时|次|倍|个|遍|公斤|斤|米)"
+    # a length, an amount or a share; no dates (5号) and no counts of things (3个部门)
+    r"(?:个?工作日|天|周|个?星期|个?礼拜|个半?月|年|个?小时|分钟|成|%|元|块|万)"
+    r"(?!前|以前|之前)"
 )
 
 
@@ -400,7 +406,8 @@ def _zh_answers_anyway(text: str, start: int, end: int) -> bool:
         return False
     if _ZH_CASES_FOLLOW.match(text, end):
         return True
-    if _ZH_ESTIMATE.search(text, end, _end_of_sentences(text, end, 2)):
+    # from the span's start too: a model finding's span is the whole sentence
+    if _ZH_ESTIMATE.search(text, start, _end_of_sentences(text, end, 2)):
         return True
     # from the span's start: a model finding's span is the whole sentence
     return _ZH_ANSWERS_ANYWAY.search(text, start, _end_of_sentences(text, end, 1)) is not None
