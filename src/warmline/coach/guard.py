@@ -13,6 +13,10 @@ from collections.abc import Callable
 from warmline.coach.fix import INTRADAY_ANCHORS, vague_time_anchor
 
 _CN_NUM = "[一二两三四五六七八九十]{1,3}"
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
 CLOCK = re.compile(
     r"\d{1,2}\s*[:：]\s*\d{2}"
     r"|(?<![\d.])\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m|p\.m)(?![a-z])"
@@ -26,14 +30,10 @@ CLOCK = re.compile(
     r"|(?:(?<=monday )|(?<=tuesday )|(?<=wednesday )|(?<=thursday )|(?<=friday )"
     r"|(?<=saturday )|(?<=sunday )|(?<=tomorrow )|(?<=tonight ))(?:by|before) \d{1,2}"
     r"(?![\d%/]|[.,]\d|(?:st|nd|rd|th)(?![a-z]))"
-    r"(?!\s*(?:days?|weeks?|percent|people|guests|items|units|pieces|copies|pages"
-    r"|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
+    r"(?!\s*(?:days?|weeks?|percent|people|guests|items|units|pieces|copies|pages))"
+    rf"(?!\s*{_MONTH}(?![a-z]))"
     r"|(?<![a-z])between \d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)? and \d{1,2}(?![\d%])",
     re.IGNORECASE,
-)
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 DAY = re.compile(
     r"周[一二三四五六日天]|星期[一二三四五六日天]|礼拜[一二三四五六日天]"
@@ -117,14 +117,6 @@ def _end_of_sentences(text: str, pos: int, count: int) -> int:
             return len(text)
         pos = m.end()
     return pos
-
-
-def _start_of_sentence(text: str, pos: int, earliest: int = 0) -> int:
-    """Where the sentence holding `pos` starts (`earliest` at the earliest)."""
-    start = max(0, earliest)
-    for m in _SENTENCE_END.finditer(text, start, pos):
-        start = m.end()
-    return start
 
 
 # a promise of ours still to keep: "I'll ring you", "we will call", 我们会…, 到时…
@@ -299,7 +291,8 @@ def dated_answer(text: str, start: int, end: int) -> bool:
     # a dated promise to answer earlier in the same sentence ("I'll ring you on Thursday at
     # 11am either way, even if it's only to say we're still waiting"), not a past one ("I
     # told you on Monday at 9am I'd confirm")
-    before = text[_start_of_sentence(text, start, start - 200) : start]
+    sentence_start = _bounds(_UP_TO_SENTENCE, _SENTENCE_END, text, start, start)[0]
+    before = text[max(0, start - 200, sentence_start) : start]
     if (
         _PROMISED.search(before)
         and _ANSWER.search(before)
@@ -406,10 +399,9 @@ def _zh_answers_anyway(text: str, start: int, end: int) -> bool:
         return False
     if _ZH_CASES_FOLLOW.match(text, end):
         return True
-    # from the span's start too: a model finding's span is the whole sentence
+    # both from the span's start: a model finding's span is the whole sentence
     if _ZH_ESTIMATE.search(text, start, _end_of_sentences(text, end, 2)):
         return True
-    # from the span's start: a model finding's span is the whole sentence
     return _ZH_ANSWERS_ANYWAY.search(text, start, _end_of_sentences(text, end, 1)) is not None
 
 
