@@ -27,17 +27,14 @@ CLOCK = re.compile(
     r"|(?<![a-z])at \d{1,2}(?![\d%])(?!\s*(?:days?|weeks?|percent|people|items))"
     # "Friday by 12", "tomorrow by 5", "Thursday before 12.": a clock time after a weekday,
     # tomorrow or tonight (not "the Friday before 12 December", "the day before 18 guests")
-    # or before one ("any time before 6 today", "by 5 tomorrow"; dev29 round)
-    r"|(?<![a-z])(?:by|before|after|until|till|from) \d{1,2}(?:[:.]\d{2})?(?= (?:today|tonight|tomorrow)(?![a-z]))"
+    # or before one ("any time before 6 today", "by 5 tomorrow"; not "I'm out until 3 today",
+    # which is our availability; dev29 round)
+    r"|(?<![a-z])(?:by|before) \d{1,2}(?:[:.]\d{2})?(?= (?:today|tonight|tomorrow)(?![a-z]))"
     r"|(?:(?<=monday )|(?<=tuesday )|(?<=wednesday )|(?<=thursday )|(?<=friday )"
     r"|(?<=saturday )|(?<=sunday )|(?<=tomorrow )|(?<=tonight ))(?:by|before) \d{1,2}"
     r"(?![\d%/]|[.,]\d|(?:st|nd|rd|th)(?![a-z]))"
     r"(?!\s*(?:days?|weeks?|percent|people|guests|items|units|pieces|copies|pages))"
     rf"(?!\s*{_MONTH}(?![a-z]))"
-    # an hour after a part of the day ("each evening around 7"; dev29 round)
-    r"|(?:(?<=morning )|(?<=evening )|(?<=afternoon )|(?<=night ))"
-    r"(?:around|about|at|by|before|from|after|until|till) \d{1,2}(?![\d%/]|[.,]\d)"
-    r"(?!\s*(?:days?|weeks?|percent|people|guests|items|units|pieces|copies|pages|hours?|mins?|minutes))"
     r"|(?<![a-z])between \d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)? and \d{1,2}(?![\d%])",
     re.IGNORECASE,
 )
@@ -47,8 +44,6 @@ DAY = re.compile(
     r"|(?<![a-z])(?:mon|tues?|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day)?(?![a-z])"
     r"|(?<![a-z])wednesday|(?<![a-z])saturday|(?<![a-z])thursday|(?<![a-z])tuesday"
     r"|(?<![a-z])(?:today|tomorrow|tonight)(?![a-z])"
-    # a recurring day ("each evening around 7", "every morning at 9"; dev29 round)
-    r"|(?<![a-z])(?:each|every) (?:morning|afternoon|evening|night|day|weekday)(?![a-z])"
     rf"|(?<!\d)\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?![a-z])"
     rf"|(?<![a-z]){_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d)"
     r"|(?<![\d/])\d{1,2}/\d{1,2}(?![\d/])|\d{4}-\d{2}-\d{2}",
@@ -71,8 +66,11 @@ _ASKS_WHEN = re.compile(
     r"哪天|哪一天|什么时候|几点|哪个时间|什么时间|何时|哪个时段|哪天方便|哪个时间段"
     # the client picks the week or the kind of day ("哪个周末方便？", "工作日还是周末？")
     r"|哪个?(?:周末|周|星期|礼拜)|哪(?:个|天)(?:上午|下午|晚上)|还是[^，。！？,.!?]{0,10}[？?]"
-    # or the part of the day (dev29 round: "which morning suits you next week?")
-    r"|(?<![a-z])(?:which|what) (?:day|date|time|morning|afternoon|evening|night|weekday|week)|(?<![a-z])when(?:'s| (?:would|does|is|are|can|could|will|works?|suits?))"
+    r"|(?<![a-z])(?:which|what) (?:day|date|time)|"
+    # or the part of the day or the week, asked (dev29 round: "which morning suits you next
+    # week?"; not "depending on what week the parts land")
+    r"(?<![a-z])(?:which|what) (?:morning|afternoon|evening|weekday|week)"
+    r"(?=[^.!?]{0,25}(?:suits?|works?|is (?:best|better|good|easier)|for you|\?))|(?<![a-z])when(?:'s| (?:would|does|is|are|can|could|will|works?|suits?))"
     r"|what works|(?:good|convenient|suitable|best) time for you|(?<![a-z])works? (?:best )?for you\?|(?:slot|time|day) that (?:suits|works for) you"
     r"|(?<![a-z])(?:a|which|what) (?:slot|time)(?![a-z])[^.!?]{0,20} that (?:suits|works)",
     re.IGNORECASE,
