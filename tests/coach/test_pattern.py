@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from warmline.coach import load_rules
 from warmline.coach.engine import compile_rules
-from warmline.coach.pattern import has_upper, join, lowered
+from warmline.coach.pattern import expand, has_upper, join, lowered
 from warmline.core.scan import ScanSet
 
 SCANNERS = compile_rules().scanners
@@ -93,3 +93,26 @@ def test_an_english_space_is_one_or_more_and_an_optional_space_none_or_more(
     pattern: str, text: str, matches: bool
 ) -> None:
     assert bool(re.search(join((pattern,), "en"), text)) is matches
+
+
+@pytest.mark.parametrize(
+    ("text", "hit"),
+    [
+        ("payment by 5 sept please", True),
+        ("payment by the 5th of september", True),
+        ("payment by sept 5th", True),
+        ("payment by friday", True),
+        ("payment by maybe tuesday", False),
+        ("payment by septic tanks", False),  # a month is named whole
+    ],
+)
+def test_named_pieces_expand_to_a_month_and_a_date(text: str, hit: bool) -> None:
+    pattern = re.compile(expand("payment by {date}"))
+    assert (pattern.match(text) is not None) is hit
+    assert re.fullmatch(expand("{month}"), "may") and not re.match(expand("{month}"), "maybe")
+
+
+def test_rule_files_load_with_named_pieces_expanded() -> None:
+    patterns = [p for rule in load_rules() for _, ps in rule.exceptions for p in ps]
+    assert not [p for p in patterns if "{month}" in p or "{date}" in p]
+    assert any("sept?(?:ember)?" in p for p in patterns)

@@ -11,12 +11,10 @@ import re
 from collections.abc import Callable
 
 from warmline.coach.fix import INTRADAY_ANCHORS, vague_time_anchor
+from warmline.coach.pattern import MONTH
 
 _CN_NUM = "[一二两三四五六七八九十]{1,3}"
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
+_MONTH = MONTH + r"\.?"  # the rule files' {month}, with an optional full stop
 CLOCK = re.compile(
     r"\d{1,2}\s*[:：]\s*\d{2}"
     r"|(?<![\d.])\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m|p\.m)(?![a-z])"
@@ -66,11 +64,12 @@ _ASKS_WHEN = re.compile(
     r"哪天|哪一天|什么时候|几点|哪个时间|什么时间|何时|哪个时段|哪天方便|哪个时间段"
     # the client picks the week or the kind of day ("哪个周末方便？", "工作日还是周末？")
     r"|哪个?(?:周末|周|星期|礼拜)|哪(?:个|天)(?:上午|下午|晚上)|还是[^，。！？,.!?]{0,10}[？?]"
-    r"|(?<![a-z])(?:which|what) (?:day|date|time)|"
+    r"|(?<![a-z])(?:which|what) (?:day|date|time)"
     # or the part of the day or the week, asked (dev29 round: "which morning suits you next
     # week?"; not "depending on what week the parts land")
-    r"(?<![a-z])(?:which|what) (?:morning|afternoon|evening|weekday|week)"
-    r"(?=[^.!?]{0,25}(?:suits?|works?|is (?:best|better|good|easier)|for you|\?))|(?<![a-z])when(?:'s| (?:would|does|is|are|can|could|will|works?|suits?))"
+    r"|(?<![a-z])(?:which|what) (?:morning|afternoon|evening|weekday|week)"
+    r"(?=[^.!?]{0,25}(?:suits?|works?|is (?:best|better|good|easier)|for you|\?))"
+    r"|(?<![a-z])when(?:'s| (?:would|does|is|are|can|could|will|works?|suits?))"
     r"|what works|(?:good|convenient|suitable|best) time for you|(?<![a-z])works? (?:best )?for you\?|(?:slot|time|day) that (?:suits|works for) you"
     r"|(?<![a-z])(?:a|which|what) (?:slot|time)(?![a-z])[^.!?]{0,20} that (?:suits|works)",
     re.IGNORECASE,

@@ -16,6 +16,31 @@ EN_LEFT = r"(?<![a-z0-9])"
 EN_RIGHT = r"(?![a-z0-9])"
 
 
+# Named pieces a rule's pattern may use, written `{month}` and `{date}` (Python's re reads
+# "{" before a letter as a literal, so no pattern meant these as text). `{month}` is a month
+# name, whole ("may" but not "maybe"); `{date}` a day of ours or someone's: "12th (of) May",
+# "May 12", a weekday, today, tonight or tomorrow. rule.py expands them as it loads a
+# pattern, so the engine, the model rules and the tests all see the full expression.
+MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])"
+)
+DATE = (
+    rf"(?:(?:the )?\d{{1,2}}(?:st|nd|rd|th)?(?: (?:of )?{MONTH})?|{MONTH} \d{{1,2}}(?:st|nd|rd|th)?"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|today|tonight)"
+)
+_MACROS = {"{month}": MONTH, "{date}": DATE}
+
+
+def expand(pattern: str) -> str:
+    """A pattern with its named pieces (`{month}`, `{date}`) written out."""
+    if "{" not in pattern:
+        return pattern
+    for name, body in _MACROS.items():
+        pattern = pattern.replace(name, body)
+    return pattern
+
+
 # A space in an English pattern and the quantifier after it, if any: " " and " +" are one
 # or more spaces, " ?" and " *" (an optional space, "any ?time") none or more.
 _EN_SPACE = re.compile(r" ([?*+]?)")

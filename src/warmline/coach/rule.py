@@ -26,7 +26,7 @@ from warmline.coach.draftmodel import LABELS as MODEL_PRINCIPLES
 from warmline.coach.finding import LEVELS, Level
 from warmline.coach.fix import FIXERS
 from warmline.coach.guard import GUARDS
-from warmline.coach.pattern import has_upper, prepare
+from warmline.coach.pattern import expand, has_upper, prepare
 from warmline.coach.style import learn_style
 from warmline.core.error import WarmlineError
 from warmline.core.principle import PRINCIPLES
@@ -258,6 +258,7 @@ def _text(doc: _Doc, value: Any, path: tuple[str | int, ...], allowed: frozenset
 def _pattern(doc: _Doc, value: Any, path: tuple[str | int, ...]) -> str:
     if not isinstance(value, str) or not value.strip():
         raise doc.fail(path, "a pattern must be a non-empty string")
+    value = expand(value)  # {month}, {date}
     if has_upper(value):
         raise doc.fail(path, f"write pattern {value!r} in lower case; patterns match any case")
     if not doc.compile_patterns:
