@@ -258,13 +258,13 @@ def _text(doc: _Doc, value: Any, path: tuple[str | int, ...], allowed: frozenset
 def _pattern(doc: _Doc, value: Any, path: tuple[str | int, ...]) -> str:
     if not isinstance(value, str) or not value.strip():
         raise doc.fail(path, "a pattern must be a non-empty string")
-    value = expand(value)  # {month}, {date}
-    if has_upper(value):
+    pattern = expand(value)  # {month}, {date}
+    if has_upper(pattern):
         raise doc.fail(path, f"write pattern {value!r} in lower case; patterns match any case")
     if not doc.compile_patterns:
-        return value
+        return pattern
     try:
-        compiled = re.compile(value)
+        compiled = re.compile(pattern)
     except re.error as exc:
         raise doc.fail(path, f"bad regular expression {value!r} ({exc}); fix or escape it") from exc
     if compiled.match(""):
@@ -273,12 +273,12 @@ def _pattern(doc: _Doc, value: Any, path: tuple[str | int, ...]) -> str:
         # English spaces become " +" (pattern.prepare): a lookbehind with a space
         # stops being fixed-width; say so now rather than when the rules compile
         try:
-            re.compile(prepare(value, "en"))
+            re.compile(prepare(pattern, "en"))
         except re.error as exc:
             raise doc.fail(
                 path, f"bad pattern {value!r} once spaces match runs of spaces ({exc})"
             ) from exc
-    return value
+    return pattern
 
 
 def _per_lang(doc: _Doc, value: Any, path: tuple[str | int, ...], langs: Iterable[Lang]) -> PerLang:
