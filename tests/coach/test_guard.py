@@ -23,7 +23,10 @@ def _at(text: str, phrase: str) -> tuple[int, int]:
         ("Don't know if you've decided on the number yet?", "Don't know"),
         ("No idea which font your editor will pick; either way the fee is £480.", "No idea"),
         ("I don't know when that lift was fitted, but its plate says 250kg max.", "I don't know"),
-        ("Not sure the board will accept it. If they push back, I can redo it overnight.", "Not sure"),
+        (
+            "Not sure the board will accept it. If they push back, I can redo it overnight.",
+            "Not sure",
+        ),
     ],
 )
 def test_answered_otherwise(text: str, phrase: str) -> None:
