@@ -15,7 +15,7 @@ def _at(text: str, phrase: str) -> tuple[int, int]:
 @pytest.mark.parametrize(
     ("text", "phrase"),
     [
-        ("我不清楚这匹马以前有没有晕车史，您能问下原主人吗？", "不清楚"),
+        ("不清楚您家墙里有没有水管，您能先拍张照片发我吗？", "不清楚"),
         ("不知道宝宝名字是哪几个字？做字母气球要用。", "不知道"),
         ("原来那段围栏谁装的我也不知道，看着有些年头了，拆除按每米30收。", "不知道"),
         ("不确定发言人会不会讲方言，如果有的话请提前告诉我。", "不确定"),
@@ -46,6 +46,23 @@ def test_answered_otherwise(text: str, phrase: str) -> None:
         ("Not sure, maybe ask your bank?", "Not sure"),
         ("I'm not 100% sure how the API handles that.", "not 100% sure"),
         ("Not sure the council will approve it. If not, we'll see.", "Not sure"),
+        # a question sending the client elsewhere, a figure beside the point, a step that
+        # commits to nothing, a shrug put as a question (a reviewer's counterexamples)
+        ("不知道呢，您能问下快递吗？", "不知道"),
+        ("No idea why your bank rejected it, could you ask them?", "No idea"),
+        (
+            "Not sure what's causing the leak, could you let me know if it happens again?",
+            "Not sure",
+        ),
+        ("不清楚什么问题，您再观察几天，有情况发我。", "不清楚"),
+        ("Not sure we have the navy in stock - could you check the website?", "Not sure"),
+        ("Not sure how many weeks it takes, could you send me the fabric code?", "Not sure"),
+        ("No idea what happened, 99% of our parcels arrive fine.", "No idea"),
+        ("不清楚能不能做，定金是200元。", "不清楚"),
+        ("Not sure the part fits. If it doesn't, I'll keep you posted.", "Not sure"),
+        ("不知道，如果不行我们再调。", "不知道"),
+        ("不知道怎么回事呢？", "不知道"),
+        ("No idea what happened there?", "No idea"),
     ],
 )
 def test_not_answered(text: str, phrase: str) -> None:

@@ -243,7 +243,18 @@ _OUR_DELIVERY = re.compile(
 )
 
 
-_ZH_OUR_DELIVERY = re.compile(r"(?:发|寄|送|交)(?:给)?[您你](?![们])|给[您你](?:发|寄|送)")
+# the thing unknown sent on a day: a pronoun for it ("I'll send them tonight"), or nothing
+# between the day and 发您 ("今晚发您"); not something else sent ("明天把发票发您")
+_EN_SENT_ON = re.compile(
+    r"(?<![a-z])(?:i|we)(?:'ll| will) (?:send|ship|deliver|drop|post|bring|email|have) (?:them|it|those|these|that|this)"
+    r"(?: (?:over|across|off|round|out|back))?(?: to you)? (?:by |on |first thing )?"
+    r"(?:tonight|today|tomorrow|this (?:morning|afternoon|evening)|(?:mon|tues|wednes|thurs|fri|satur|sun)day)(?![a-z])",
+    re.IGNORECASE,
+)
+_ZH_SENT_ON = re.compile(
+    r"(?:今天|明天|后天|今晚|明早|明晚|周[一二三四五六日天]|星期[一二三四五六日天])(?:之?前)?(?:就|会|一定)?"
+    r"(?:发|寄|送|交)(?:给)?[您你](?=[，。！？,.!?~～]|$)"
+)
 
 
 def _hedged_time(text: str, start: int, end: int) -> bool:
@@ -282,7 +293,8 @@ def _zh_deferred_to_a_time(text: str, start: int, end: int) -> bool:
 # …or, after the hedge, our estimate of a time of ours (dev31 round: "什么时候摇还得看花期，
 # 估计下个月中旬能给您发"): the time is vague (C1's), but the answer is given.
 _ZH_ESTIMATED_TIME = re.compile(
-    r"(?:估计|预计|大概|应该|争取)[^，。！？,.!?]{0,3}?"
+    r"(?:估计|预计|大概|应该|争取)(?![^，。！？,.!?]{0,12}(?:不了|不完|不出来|不到|不好|没法|不能|不会))"
+    r"[^，。！？,.!?]{0,3}?"
     r"(?:下个?月(?:[初中底]|中旬|上旬|下旬)?|下下?周[一二三四五六日天]?|月[底中初末]|这周[一二三四五六日天末]?"
     r"|本周[一二三四五六日天末]?|周[一二三四五六日天末]|明天|后天|\d{1,2}(?:号|日))"
     r"[^，。！？,.!?]{0,6}?(?:能|可以|会|就)?(?:给[您你]|发|到|好|交|出|寄|装|完)"
@@ -308,7 +320,7 @@ def dated_answer(text: str, start: int, end: int) -> bool:
     # not sure we can do it by one day, and the day we will deliver named instead (dev31
     # round: "not sure I'll manage them before Thursday, I'll send them tonight")
     same = text[slice(*_bounds(_UP_TO_SENTENCE, _SENTENCE_END, text, start, end))]
-    if DAY.search(same) and (_OUR_DELIVERY.search(same) or _ZH_OUR_DELIVERY.search(same)):
+    if DAY.search(same) and (_EN_SENT_ON.search(same) or _ZH_SENT_ON.search(same)):
         return True
     if answer and (clock or _SHORT_SPAN.search(window) is not None):
         return True
@@ -442,25 +454,30 @@ def _en_answers_anyway(text: str, start: int, end: int) -> bool:
 
 
 # Not knowing something, then an answer of another kind (dev31 round): a question asking
-# the client for what we do not know ("不清楚这匹马以前有没有晕车史，您能问下原主人吗？",
-# "Not sure which blue you saw - could you send me a photo?"), the unknown itself put as a
-# question ("不知道宝宝名字是哪几个字？"), or a figure that answers all the same ("谁装的我
-# 也不知道…拆除按每米30收", "its plate says 250kg max"). Not when what is unknown is a time
-# ("不知道什么时候到，您能再等等吗") or what we can or will do ("not sure we can fit you in,
-# can you wait?"): that stays a non-answer.
+# the client for what we need ("不清楚…您能告诉我吗？", "Not sure which blue you saw - could
+# you send me a photo?"), the unknown itself put as a question about the client's side
+# ("不知道宝宝名字是哪几个字？"), a figure for the client's case ("如果有，每个多加15块", "谁装的
+# 我也不知道…拆除按每米30收", "but its plate says 250kg max"), or a concrete step of ours in
+# the case that matters ("If they push back, I can restore the cut sections"). Not when
+# what is unknown is a time ("不知道什么时候到，您能再等等吗") or ours to do or have ("not sure
+# we have the navy"), nor for a question that sends the client elsewhere ("could you ask
+# your bank?"), a figure beside the point ("99% of our parcels arrive fine") or a step that
+# commits to nothing ("if it doesn't, we'll figure something out"): those stay non-answers.
 _ZH_UNKNOWN_TIME = re.compile(
     r"什么时候|啥时候|多久|多长时间|哪天|几号|几点|何时|时间|日期|工期|档期|排期|周期|进度|赶得上|来得及"
+    r"|几(?:个)?(?:天|周|星期|礼拜|月|小时)|多少天"
 )
 _ZH_UNKNOWN_OURS = re.compile(
-    r"(?:我们|我)(?:这边)?(?:也)?(?:能|会|可以|能不能|会不会|可不可以|有没有(?:办法|时间|空))"
+    r"(?:我们|我)(?:这边)?(?:也)?(?:能|会|可以|能不能|会不会|可不可以|有没有|还有|有货)"
 )
 _EN_UNKNOWN_TIME = re.compile(
     r"(?<![a-z])(?:when|how long|how soon|what time|which day|what day|dates?|timing|eta|timeline"
-    r"|schedule|in time|on time|till|until|by then)(?![a-z])",
+    r"|schedule|in time|on time|till|until|by then|how many (?:days|weeks|months|hours))(?![a-z])",
     re.IGNORECASE,
 )
 _EN_UNKNOWN_OURS = re.compile(
     r"(?<![a-z])(?:(?:we|i)(?:'ll| will| can| could|'d| would| should| are able| am able|'re able|'m able)"
+    r"|(?:we|i)(?:'ve| have| got| stock| carry| still have)"
     r"|(?:we|i) (?:manage|make it|get (?:it|this|that|them|there)))(?![a-z])",
     re.IGNORECASE,
 )
@@ -471,51 +488,58 @@ _EN_PAST_ONLY = re.compile(
     re.IGNORECASE,
 )
 _DASH = re.compile(r" [-–—] | ?— ?")
+# asking the client for something they give us (not sending them to ask someone else)
 _ZH_ASKS_CLIENT = re.compile(
-    r"[您你](?:们)?(?:那边)?(?:能|可以|方便)(?:帮[我忙]?)?(?:先)?(?:问|告诉|告知|发|拍|量|查|看|确认|提供)"
-    r"[^。！？!?]{0,20}(?:吗|么|[？?])"
-    r"|请[您你]?(?:们)?(?:提前|先|帮忙)?(?:告诉|告知|发|拍|提供|确认)"
-    r"|(?:发|告诉|拍给?|传)(?:一下)?我|(?:发|传|拍)(?:给|过来)"
+    r"[您你](?:们)?(?:那边)?(?:能|可以|方便)(?:先)?(?:告诉|告知|发|拍|量|提供)(?:一下)?我[^。！？!?]{0,20}(?:吗|么|[？?])"
+    r"|请[您你]?(?:们)?(?:提前|先)(?:告诉|告知|发|拍|提供)"
+    r"|[您你](?:们)?(?:那边)?(?:能|可以|方便)(?:帮忙)?确认一下[^。！？!?]{0,12}(?:吗|么|[？?])"
+    r"|(?:照片|图片?|视频|型号|编号|地址|尺寸|截图|单号|链接|名字|定位|号码|参数|清单|资料|文件)[^，。！？,.!?]{0,6}?"
+    r"(?:发|传|拍)(?:给)?(?:我|过来)"
 )
 _EN_ASKS_CLIENT = re.compile(
-    r"(?<![a-z])(?:(?:could|can|would) (?:you|u) (?:please |just |quickly )?(?:send|tell|share|confirm|check"
-    r"|ask|forward|snap|take|measure|let me know|drop|ping|dig out|look)"
-    r"|(?:please|pls|kindly) (?:send|tell|share|let me know|confirm|drop|forward)"
-    r"|(?:^|(?<=[.!?;:,—–-])\s*)(?:just )?(?:let me know|send me|drop me|tell me|ping me)"
+    r"(?<![a-z])(?:(?:could|can|would) (?:you|u) (?:please |just |quickly )?(?:send|tell|share|snap|take|measure"
+    r"|forward|drop) (?:me|us|a|an|the|your|over|through|across)"
+    r"|(?:please|pls|kindly) (?:send|tell|share|forward|drop) (?:me|us)"
+    r"|(?:^|(?<=[.!?;:,—–-])\s*)(?:just )?(?:send me|drop me|tell me)"
     r"|do (?:you|u) (?:know|have|remember))(?![a-z])",
     re.IGNORECASE,
 )
 _SAYS_UNKNOWN = re.compile(
     rf"不(?:太|是很|大)?(?:知道|清楚|确定)|(?<![a-z])(?:{_NOT_KNOWING})(?![a-z])", re.IGNORECASE
 )
+# the question is about the client's side (not "不知道怎么回事呢？", a shrug)
 _UNKNOWN_ASKED = re.compile(
-    r"(?<![a-z])(?:if|whether|which|what|who|how)(?![a-z])|[您你]|哪|什么|谁|怎么|是否|有没有|是不是|[^\s]不[^\s]",
+    r"(?<![a-z])(?:you|your|you've|you're|you'd)(?![a-z])|[您你]|宝宝|孩子|小朋友|贵司|家里|府上",
     re.IGNORECASE,
 )
-# what we will do in the case that matters ("If they push back, I can restore the cut
-# sections within 24 hrs", "如果有的话…我们就安排")
 _EN_IF_THEN_OURS = re.compile(
     r"(?<![a-z])if (?:they|it|she|he|you|the [a-z]+|your [a-z]+|so|not)(?: [^.!?,;]{0,40}?)?,? (?:i|we)"
-    r"(?:'ll| will| can| could)(?! (?:see|let you know|get back|come back|find out|know)(?![a-z]))",
+    r"(?:'ll| will| can| could) (?:happily |just |simply |still |then )?(?:restore|refund|replace|redo|remake"
+    r"|reprint|resend|swap|exchange|rebook|send|ship|cover|credit|fix|repair|return|deliver|switch|add|collect"
+    r"|bring|lower|waive|extend|print|book|reserve|move|cut|drop)(?![a-z])",
     re.IGNORECASE,
 )
 _ZH_IF_THEN_OURS = re.compile(
     r"(?:如果|要是|万一|假如)[^。！？!?]{0,20}?(?:的话)?[，,]?(?:我们|我)(?:这边)?(?:就|会|马上|可以|立刻|再)?"
-    r"(?:安排|换|退|补|重做|改|加|免费|给[您你]|帮[您你]|派|调)"
+    r"(?:安排|换|退|补发|重做|重新做|免费|派|送|赔|寄|上门)"
 )
+# a figure for the client's case: per unit, in a case, or after "but", "either way"
 _ZH_FIGURE = re.compile(
-    r"每[个件米平次天台套本张只条位斤]?[^\d，。！？,.!?]{0,3}\d+"
-    r"|\d+(?:\.\d+)?\s*(?:块钱?|元|万|公斤|斤|kg|%|平方?米?|吨|米|厘米|毫米)"
+    r"(?:如果|要是|的话|按|每|不管|无论|反正)[^。！？!?；;]{0,12}?"
+    r"(?:\d+(?:\.\d+)?\s*(?:块钱?|元|万|公斤|斤|kg|%|平方?米?|吨|米|厘米|毫米|收)"
+    r"|每[个件米平次天台套本张只条位斤]?[^\d，。！？,.!?]{0,3}\d+)"
 )
 _EN_FIGURE = re.compile(
-    r"[£$€¥]\s?\d|(?<![a-z0-9])(?!100 ?% (?:sure|certain))\d+(?:\.\d+)?\s?(?:kg|g|%|mm|cm|m|lbs?|units?|pcs|pieces|litres?|liters?)(?![a-z])",
+    r"(?<![a-z])(?:but|either way|whichever|regardless|if)(?![a-z])[^.!?]{0,40}?"
+    r"(?:[£$€¥]\s?\d|(?<![a-z0-9])\d+(?:\.\d+)?\s?(?:kg|g|%|mm|cm|m|lbs?|units?|pcs|pieces|litres?|liters?)(?![a-z]))",
     re.IGNORECASE,
 )
 
 
 def answers_otherwise(text: str, start: int, end: int) -> bool:
-    """Not knowing something that is neither a time nor ours to do, with a question to
-    the client or a figure beside it (see above)."""
+    """Not knowing something that is neither a time nor ours to do or have, with a
+    question to the client, a figure for their case or a concrete step of ours beside it
+    (see above)."""
     zh = _HAN.search(text, start, end) is not None
     c_left, c_right = _bounds(_UP_TO_CLAUSE, _CLAUSE_END, text, start, end)
     s_left, s_right = _bounds(_UP_TO_SENTENCE, _SENTENCE_END, text, start, end)
@@ -527,8 +551,8 @@ def answers_otherwise(text: str, start: int, end: int) -> bool:
         _EN_UNKNOWN_TIME.search(unknown) and not _EN_PAST_ONLY.search(unknown)
     ):
         return False
-    # the unknown put as a question: its own clause is the sentence, ending in a question
-    # mark ("不知道宝宝名字是哪几个字？"), after a "which", "whether" or "if" of its own
+    # the unknown put as a question about the client's side: its own clause is the
+    # sentence, ending in a question mark ("不知道宝宝名字是哪几个字？")
     if c_left == s_left and c_right == s_right and text[s_right : s_right + 1] in ("?", "？"):
         said = _SAYS_UNKNOWN.search(text, s_left, s_right)
         if said and _UNKNOWN_ASKED.search(text, said.end(), s_right):
