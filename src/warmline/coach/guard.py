@@ -246,13 +246,13 @@ _OUR_DELIVERY = re.compile(
 # the thing unknown sent on a day: a pronoun for it ("I'll send them tonight"), or nothing
 # between the day and 发您 ("今晚发您"); not something else sent ("明天把发票发您")
 _EN_SENT_ON = re.compile(
-    r"(?<![a-z])(?:i|we)(?:'ll| will) (?:send|ship|deliver|drop|post|bring|email|have) (?:them|it|those|these|that|this)"
+    r"(?<![a-z])(?:i|we)(?:'ll| will) (?:send|ship|deliver|drop|post|bring|email|have)(?: you)? (?:them|it|those|these|that|this)"
     r"(?: (?:over|across|off|round|out|back))?(?: to you)? (?:by |on |first thing )?"
     r"(?:tonight|today|tomorrow|this (?:morning|afternoon|evening)|(?:mon|tues|wednes|thurs|fri|satur|sun)day)(?![a-z])",
     re.IGNORECASE,
 )
 _ZH_SENT_ON = re.compile(
-    r"(?:今天|明天|后天|今晚|明早|明晚|周[一二三四五六日天]|星期[一二三四五六日天])(?:之?前)?(?:就|会|一定)?"
+    r"(?:今天|明天|后天|今晚|明早|明晚|周[一二三四五六日天]|星期[一二三四五六日天])(?:上午|下午|晚上|早上|中午)?(?:之?前)?(?:就|会|一定)?"
     r"(?:发|寄|送|交)(?:给)?[您你](?=[，。！？,.!?~～]|$)"
 )
 
@@ -293,7 +293,7 @@ def _zh_deferred_to_a_time(text: str, start: int, end: int) -> bool:
 # …or, after the hedge, our estimate of a time of ours (dev31 round: "什么时候摇还得看花期，
 # 估计下个月中旬能给您发"): the time is vague (C1's), but the answer is given.
 _ZH_ESTIMATED_TIME = re.compile(
-    r"(?:估计|预计|大概|应该|争取)(?![^，。！？,.!?]{0,12}(?:不了|不完|不出来|不到|不好|没法|不能|不会))"
+    r"(?:估计|预计|大概|应该|争取)(?![^，。！？,.!?]{0,12}(?:不了|不完|不出来|好不了|出不来|也不行))"
     r"[^，。！？,.!?]{0,3}?"
     r"(?:下个?月(?:[初中底]|中旬|上旬|下旬)?|下下?周[一二三四五六日天]?|月[底中初末]|这周[一二三四五六日天末]?"
     r"|本周[一二三四五六日天末]?|周[一二三四五六日天末]|明天|后天|\d{1,2}(?:号|日))"
@@ -490,7 +490,8 @@ _EN_PAST_ONLY = re.compile(
 _DASH = re.compile(r" [-–—] | ?— ?")
 # asking the client for something they give us (not sending them to ask someone else)
 _ZH_ASKS_CLIENT = re.compile(
-    r"[您你](?:们)?(?:那边)?(?:能|可以|方便)(?:先)?(?:告诉|告知|发|拍|量|提供)(?:一下)?我[^。！？!?]{0,20}(?:吗|么|[？?])"
+    r"[您你](?:们)?(?:那边)?(?:能|可以|方便)[^。！？!?]{0,12}?(?:告诉|告知|发|拍|量|提供)(?:一下|给)?我[^。！？!?]{0,20}(?:吗|么|[？?])"
+    r"|(?:我|我们)(?:这边)?好(?:安排|算|准备|报价|订|约|寄|发)"
     r"|请[您你]?(?:们)?(?:提前|先)(?:告诉|告知|发|拍|提供)"
     r"|[您你](?:们)?(?:那边)?(?:能|可以|方便)(?:帮忙)?确认一下[^。！？!?]{0,12}(?:吗|么|[？?])"
     r"|(?:照片|图片?|视频|型号|编号|地址|尺寸|截图|单号|链接|名字|定位|号码|参数|清单|资料|文件)[^，。！？,.!?]{0,6}?"
@@ -500,6 +501,7 @@ _EN_ASKS_CLIENT = re.compile(
     r"(?<![a-z])(?:(?:could|can|would) (?:you|u) (?:please |just |quickly )?(?:send|tell|share|snap|take|measure"
     r"|forward|drop) (?:me|us|a|an|the|your|over|through|across)"
     r"|(?:please|pls|kindly) (?:send|tell|share|forward|drop) (?:me|us)"
+    r"|(?:could|can|would) (?:you|u) (?:please )?let (?:me|us) know (?:the|your|what|which|how|where|who)"
     r"|(?:^|(?<=[.!?;:,—–-])\s*)(?:just )?(?:send me|drop me|tell me)"
     r"|do (?:you|u) (?:know|have|remember))(?![a-z])",
     re.IGNORECASE,
@@ -516,21 +518,21 @@ _EN_IF_THEN_OURS = re.compile(
     r"(?<![a-z])if (?:they|it|she|he|you|the [a-z]+|your [a-z]+|so|not)(?: [^.!?,;]{0,40}?)?,? (?:i|we)"
     r"(?:'ll| will| can| could) (?:happily |just |simply |still |then )?(?:restore|refund|replace|redo|remake"
     r"|reprint|resend|swap|exchange|rebook|send|ship|cover|credit|fix|repair|return|deliver|switch|add|collect"
-    r"|bring|lower|waive|extend|print|book|reserve|move|cut|drop)(?![a-z])",
+    r"|bring|lower|waive|extend|print|book|reserve|move|cut|drop|[a-z]+ (?:it|them) again|[a-z]+ it at no)(?![a-z])",
     re.IGNORECASE,
 )
 _ZH_IF_THEN_OURS = re.compile(
     r"(?:如果|要是|万一|假如)[^。！？!?]{0,20}?(?:的话)?[，,]?(?:我们|我)(?:这边)?(?:就|会|马上|可以|立刻|再)?"
-    r"(?:安排|换|退|补发|重做|重新做|免费|派|送|赔|寄|上门)"
+    r"(?:安排|换|退|补发|重做|重新做|免费|派|送|赔|寄|上门|(?:帮|给)[您你](?:调|改|换|补|修|放|退|重))"
 )
 # a figure for the client's case: per unit, in a case, or after "but", "either way"
 _ZH_FIGURE = re.compile(
-    r"(?:如果|要是|的话|按|每|不管|无论|反正)[^。！？!?；;]{0,12}?"
+    r"(?:如果|要是|的话|按|每|不管|无论|反正|一个|一次|一米|一平|承重|最多|最大|上限|不超过)[^。！？!?；;]{0,12}?"
     r"(?:\d+(?:\.\d+)?\s*(?:块钱?|元|万|公斤|斤|kg|%|平方?米?|吨|米|厘米|毫米|收)"
     r"|每[个件米平次天台套本张只条位斤]?[^\d，。！？,.!?]{0,3}\d+)"
 )
 _EN_FIGURE = re.compile(
-    r"(?<![a-z])(?:but|either way|whichever|regardless|if)(?![a-z])[^.!?]{0,40}?"
+    r"(?:(?<![a-z])(?:but|either way|whichever|regardless|if|up to|max|maximum)(?![a-z])| [—–-] )[^.!?]{0,40}?"
     r"(?:[£$€¥]\s?\d|(?<![a-z0-9])\d+(?:\.\d+)?\s?(?:kg|g|%|mm|cm|m|lbs?|units?|pcs|pieces|litres?|liters?)(?![a-z]))",
     re.IGNORECASE,
 )
