@@ -371,7 +371,7 @@ _EN_ANSWERS_ANYWAY = re.compile(
     r" [£$€¥]?\d"
     # what it depends on, then the answer for each case after a colon or a dash
     # ("depends how big you want the patio: 12m² is £2,400, 18m² is £3,300")
-    r"|depends[^.!?:—–]{0,60}?(?::|—|–| - )\s*(?:(?:if|for|at|under|over|up to)(?![a-z])|[^.!?]{0,40}?\d)"
+    r"|depends[^.!?:—–]{0,60}?(?::|—|–| - )\s*(?:(?:if|for|at|under|over|up to)(?![a-z])|[^.!?]{0,40}?\d|[a-z-]+ (?:for|if|when|under|over) [^.!?,;]{1,30}[,;] [a-z-]+ (?:for|if|when|under|over) )"
     # the answer in the case that matters ("can't tell if there's a nest until I look, but
     # if there is, removal is an extra £30")
     r"|but if [^.!?]{0,40}?[£$€¥]\d"
@@ -533,7 +533,23 @@ _ZH_FIGURE = re.compile(
 )
 _EN_FIGURE = re.compile(
     r"(?:(?<![a-z])(?:but|either way|whichever|regardless|if|up to|max|maximum)(?![a-z])| [—–-] )[^.!?]{0,40}?"
-    r"(?:[£$€¥]\s?\d|(?<![a-z0-9])\d+(?:\.\d+)?\s?(?:kg|g|%|mm|cm|m|lbs?|units?|pcs|pieces|litres?|liters?)(?![a-z]))",
+    r"(?:[£$€¥]\s?\d|(?<![a-z0-9])\d+(?:\.\d+)?\s?(?:kg|g|%|mm|cm|m|px|lbs?|units?|pcs|pieces|litres?|liters?)(?![a-z])"
+    r"|(?:fits|holds|seats|takes|covers|serves|sleeps) (?:about |around |roughly |up to )?\d+)"
+    # a price per unit, whichever way the client goes ("Quote is £15 per square either way")
+    r"|[£$€¥]\s?\d[\d,.]* (?:per|each|a|an) [a-z]+",
+    re.IGNORECASE,
+)
+# dev33 round: advice for the client's case ("I don't know which tournament you'll pick,
+# but if it's the Hastings one I'd start endgame work now"), and something of ours ready
+# or sent on a named day ("not totally sure about the twist yet, but draft two will be with
+# you by Friday"; "not sure how that piece went missing, but we'll post a replacement
+# tomorrow"): the day's vagueness is C1's
+_EN_BUT_IF_ADVICE = re.compile(
+    r"(?<![a-z])but if [^.!?]{0,50}?,? (?:i'd|i would|we'd|we would|you'd|you should|go for|pick|choose)(?![a-z])",
+    re.IGNORECASE,
+)
+_EN_BUT_OURS = re.compile(
+    r"(?<![a-z])but,? [^.!?]{0,60}?(?:(?:we|i)(?:'ll| will)|will be|'ll be|should be)(?![a-z])[^.!?]{0,60}",
     re.IGNORECASE,
 )
 
@@ -562,7 +578,13 @@ def answers_otherwise(text: str, start: int, end: int) -> bool:
     following = text[start : _end_of_sentences(text, end, 2)]
     if zh:
         return any(p.search(following) for p in (_ZH_ASKS_CLIENT, _ZH_FIGURE, _ZH_IF_THEN_OURS))
-    return any(p.search(following) for p in (_EN_ASKS_CLIENT, _EN_FIGURE, _EN_IF_THEN_OURS))
+    if any(
+        p.search(following)
+        for p in (_EN_ASKS_CLIENT, _EN_FIGURE, _EN_IF_THEN_OURS, _EN_BUT_IF_ADVICE)
+    ):
+        return True
+    ours = _EN_BUT_OURS.search(following)
+    return ours is not None and DAY.search(ours.group()) is not None
 
 
 # English: the promise may come a few sentences on ("I don't know yet whether the venue
