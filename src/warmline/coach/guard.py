@@ -308,8 +308,9 @@ def dated_answer(text: str, start: int, end: int) -> bool:
     2pm", "半小时内回您"), or a verb of answering with a clock time by the end of the next
     sentence ("I'm not sure yet. I'll ask and tell you by 5pm"), or an answer given all the
     same (_EN_ANSWERS_ANYWAY, _ZH_ANSWERS_ANYWAY: a bound, a figure per case, the remedy
-    already done, our advice). A soft hedge on a time of ours ("hopefully by next week",
-    "回头再说") is left to C1."""
+    already done, our advice), or an answer of another kind (`answers_otherwise`), or the
+    day we send the very thing named in the same sentence. A soft hedge on a time of ours
+    ("hopefully by next week", "回头再说") is left to C1."""
     if _hedged_time(text, start, end) or _zh_deferred_to_a_time(text, start, end):
         return True
     window = text[max(0, start - 30) : min(len(text), end + 100)]
@@ -399,8 +400,8 @@ _EN_ANSWERS_ANYWAY = re.compile(
     r"|choose|pick|advise|test|check|change|replace|service|start with|aim for|budget|allow"
     r")(?! (?:asking|checking with|contacting|calling|ringing|you ask|you check))"
     # advice for the client's case ("it depends on usage, but for a family of four I'd test it
-    # twice a week")
-    r"|but for [^.!?]{0,40}?(?:i'd|i would|we'd|we would) (?!need|have to|love|like|hate|rather)[a-z]+(?! (?:asking|checking with|contacting|calling|ringing|you ask|you check)))",
+    # twice a week", "but if it's the Hastings one I'd start endgame work now")
+    r"|but (?:for|if) [^.!?]{0,50}?(?:i'd|i would|we'd|we would) (?!need|have to|love|like|hate|rather)[a-z]+(?! (?:asking|checking with|contacting|calling|ringing|you ask|you check)))",
     re.IGNORECASE,
 )
 
@@ -539,15 +540,10 @@ _EN_FIGURE = re.compile(
     r"|[£$€¥]\s?\d[\d,.]* (?:per|each|a|an) [a-z]+",
     re.IGNORECASE,
 )
-# dev33 round: advice for the client's case ("I don't know which tournament you'll pick,
-# but if it's the Hastings one I'd start endgame work now"), and something of ours ready
-# or sent on a named day ("not totally sure about the twist yet, but draft two will be with
-# you by Friday"; "not sure how that piece went missing, but we'll post a replacement
-# tomorrow"): the day's vagueness is C1's
-_EN_BUT_IF_ADVICE = re.compile(
-    r"(?<![a-z])but if [^.!?]{0,50}?,? (?:i'd|i would|we'd|we would|you'd|you should|go for|pick|choose)(?![a-z])",
-    re.IGNORECASE,
-)
+# dev33 round: something of ours ready or sent on a named day ("not totally sure about the
+# twist yet, but draft two will be with you by Friday"; "not sure how that piece went
+# missing, but we'll post a replacement tomorrow"): the day's vagueness is C1's. (Advice
+# for the client's case after "but if" is _EN_ANSWERS_ANYWAY's, with "but for".)
 _EN_BUT_OURS = re.compile(
     r"(?<![a-z])but,? [^.!?]{0,60}?(?:(?:we|i)(?:'ll| will)|will be|'ll be|should be)(?![a-z])[^.!?]{0,60}",
     re.IGNORECASE,
@@ -578,10 +574,7 @@ def answers_otherwise(text: str, start: int, end: int) -> bool:
     following = text[start : _end_of_sentences(text, end, 2)]
     if zh:
         return any(p.search(following) for p in (_ZH_ASKS_CLIENT, _ZH_FIGURE, _ZH_IF_THEN_OURS))
-    if any(
-        p.search(following)
-        for p in (_EN_ASKS_CLIENT, _EN_FIGURE, _EN_IF_THEN_OURS, _EN_BUT_IF_ADVICE)
-    ):
+    if any(p.search(following) for p in (_EN_ASKS_CLIENT, _EN_FIGURE, _EN_IF_THEN_OURS)):
         return True
     ours = _EN_BUT_OURS.search(following)
     return ours is not None and DAY.search(ours.group()) is not None
