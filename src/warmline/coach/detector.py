@@ -561,6 +561,15 @@ def model_withdraws(text: str, lang: Lang, rule: Rule) -> bool:
     return draftmodel.score(as_model_reads(text, lang, rule), lang).withdraws(rule.principle)
 
 
+def model_withdraws_weak(text: str, lang: Lang, rule: Rule) -> bool:
+    """The draft model, read as the model rule `rule` reads it, finds the draft sound
+    enough for the rule's principle to withdraw a finding of weak words only
+    (draftmodel.DraftScores.withdraws_weak)."""
+    if not text.strip():
+        return False
+    return draftmodel.score(as_model_reads(text, lang, rule), lang).withdraws_weak(rule.principle)
+
+
 def draft_model(text: str, lang: Lang, ctx: CheckContext, rule: Rule) -> list[Hit]:
     """The draft model flags the rule's principle: one hit on the sentence it scores
     highest (for C1, the vague time inside it when core.timeexpr finds one), with

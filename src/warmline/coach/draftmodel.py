@@ -85,6 +85,7 @@ class DraftScores:
     probabilities: tuple[float, ...]
     thresholds: tuple[float, ...]
     vetoes: tuple[float, ...] = (0.0, 0.0, 0.0, 0.0)
+    weak_vetoes: tuple[float, ...] = (0.0, 0.0, 0.0, 0.0)
 
     def probability(self, principle: str) -> float:
         return self.probabilities[LABELS.index(principle)]
@@ -100,6 +101,14 @@ class DraftScores:
         cost the phrase rules at most 1% of their true flags (scripts/train_drafts.py)."""
         i = LABELS.index(principle)
         return self.probabilities[i] < self.vetoes[i]
+
+    def withdraws_weak(self, principle: str) -> bool:
+        """The model reads the draft as sound enough for the principle that a phrase
+        finding made only of a rule's weak words (generic words of not knowing, common
+        in sound drafts: Rule.weak_words) is withdrawn. The threshold is higher than
+        the veto's, chosen on fresh drafts (scripts/train_drafts.py, WEAK_VETO)."""
+        i = LABELS.index(principle)
+        return self.probabilities[i] < max(self.weak_vetoes[i], self.vetoes[i])
 
 
 @cache
@@ -124,6 +133,14 @@ def vetoes(lang: Lang) -> tuple[float, ...]:
     return tuple(float(table.get(lang, {}).get(p, 0.0)) for p in LABELS)
 
 
+@lru_cache(maxsize=8)
+def weak_vetoes(lang: Lang) -> tuple[float, ...]:
+    """The shipped veto threshold for weak words per principle for a language (0: none)."""
+    table = _model().settings.get("weak_vetoes", {})
+    assert isinstance(table, dict)
+    return tuple(float(table.get(lang, {}).get(p, 0.0)) for p in LABELS)
+
+
 def read_logits(text: str, lang: Lang, model: LinearModel) -> list[float]:
     """A draft's logit per principle under `model` (the training script scores
     held-out drafts with this very function)."""
@@ -135,7 +152,9 @@ def score(text: str, lang: Lang) -> DraftScores:
     """Probabilities of the four principles for a draft. Cached: the four model
     rules of one check share one computation."""
     raw = read_logits(text, lang, _model().langs[lang])
-    return DraftScores(tuple(sigmoid(v) for v in raw), thresholds(lang), vetoes(lang))
+    return DraftScores(
+        tuple(sigmoid(v) for v in raw), thresholds(lang), vetoes(lang), weak_vetoes(lang)
+    )
 
 
 def sentences(text: str) -> list[tuple[int, int]]:

@@ -17,7 +17,13 @@ from functools import cache, lru_cache
 
 from warmline.coach.config import DEFAULT_CONFIG, CoachConfig, literal
 from warmline.coach.context import CheckContext
-from warmline.coach.detector import DETECTORS, Hit, model_withdraws, verbosity
+from warmline.coach.detector import (
+    DETECTORS,
+    Hit,
+    model_withdraws,
+    model_withdraws_weak,
+    verbosity,
+)
 from warmline.coach.finding import Finding, level_rank
 from warmline.coach.fix import FIXERS
 from warmline.coach.guard import GUARDS, Guard
@@ -313,9 +319,27 @@ def _withdrawn(findings: list[Finding], text: str, lang: Lang, compiled: Compile
             verdict = whole[g.principle] = model_withdraws(text, lang, rules[index])
         return verdict
 
+    weak: dict[str, bool] = {}  # principle -> the draft reads sound enough for weak words
+
+    def weakly_vetoed(g: Finding) -> bool:
+        """Is this finding made only of its rule's weak words, in a draft the model
+        reads as sound enough for them (Rule.weak_words)?"""
+        index = vetoers.get(g.principle)
+        if g.rule not in compiled.vetoable or index is None or lang not in rules[index].langs:
+            return False
+        words = next((r.weak_words_for(lang) for r in rules if r.id == g.rule), ())
+        if not words or not _weak_pattern(words).fullmatch(g.match.strip()):
+            return False
+        verdict = weak.get(g.principle)
+        if verdict is None:
+            verdict = weak[g.principle] = model_withdraws_weak(text, lang, rules[index])
+        return verdict
+
     verdicts: dict[str, bool] = {}
     kept = []
     for f in findings:
+        if weakly_vetoed(f):
+            continue
         if vetoed(f):
             withdrawn = verdicts.get(f.principle)
             if withdrawn is None:
@@ -329,6 +353,7 @@ def _withdrawn(findings: list[Finding], text: str, lang: Lang, compiled: Compile
                     and level_rank(g.level) >= level_rank("warning")
                     and not any(a < g.end and g.start < b for a, b in own)
                     and not vetoed(g)
+                    and not weakly_vetoed(g)
                 ]
                 index = vetoers[f.principle]
                 withdrawn = not others or model_withdraws(
@@ -339,6 +364,11 @@ def _withdrawn(findings: list[Finding], text: str, lang: Lang, compiled: Compile
                 continue
         kept.append(f)
     return kept
+
+
+@lru_cache(maxsize=32)
+def _weak_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{w})" for w in words), re.IGNORECASE)
 
 
 def _blanked(text: str, spans: list[tuple[int, int]]) -> str:

@@ -109,6 +109,10 @@ class Rule:
     # The draft model may withdraw this rule's findings from a draft it reads as
     # clearly sound for the principle (draftmodel.DraftScores.withdraws).
     model_veto: bool = False
+    # Words of the rule that sound drafts use often ("not sure", 不清楚): a finding whose
+    # whole match is one of them is withdrawn at the model's higher `weak` veto
+    # (draftmodel.DraftScores.withdraws_weak; docs/coach.md, the draft model).
+    weak_words: PerLang = ()
     examples: tuple[Example, ...] = field(default=(), compare=False)
 
     def tokens_for(self, lang: Lang) -> tuple[str, ...]:
@@ -116,6 +120,9 @@ class Rule:
 
     def exceptions_for(self, lang: Lang) -> tuple[str, ...]:
         return dict(self.exceptions).get(lang, ())
+
+    def weak_words_for(self, lang: Lang) -> tuple[str, ...]:
+        return dict(self.weak_words).get(lang, ())
 
     def swaps_for(self, lang: Lang) -> tuple[tuple[str, str], ...]:
         return dict(self.swap).get(lang, ())
@@ -207,6 +214,7 @@ _RULE_KEYS = frozenset(
         "source",
         "examples",
         "model_veto",
+        "weak_words",
     }
 )
 _CONTEXT_KEYS = frozenset(
@@ -627,6 +635,9 @@ def parse_rule(
             "only a phrase rule (existence or substitution) of "
             f"{', '.join(MODEL_PRINCIPLES)} can be vetoed by the draft model",
         )
+    weak_words = _per_lang(doc, data.get("weak_words"), ("weak_words",), langs)
+    if weak_words and not model_veto:
+        raise doc.fail(("weak_words",), "weak words need model_veto: true")
 
     frozen_allowed = frozenset(allowed)
     message = _text(doc, data["message"], ("message",), frozen_allowed)
@@ -653,6 +664,7 @@ def parse_rule(
         params=tuple(sorted(params.items())),
         source=source,
         model_veto=model_veto,
+        weak_words=weak_words,
         examples=_examples(doc, data["examples"], kind),
     )
 
