@@ -25,6 +25,7 @@ from warmline.coach.draftmodel import (
     strongest_sentence,
     thresholds,
     vetoes,
+    weak_vetoes,
 )
 from warmline.coach.rule import Rule, parse_rule
 from warmline.coach.textmodel import Featuriser, LinearModel, logits
@@ -363,6 +364,102 @@ examples:
     model = MODEL_RULE.format(principle="C4", suggestion="{by}") + "model_veto: true\n"
     with pytest.raises(WarmlineError):
         parse_rule(model, "t.r", "r.yaml")
+
+
+# --- the higher veto over a rule's weak words (weak_words)
+
+
+def test_weak_words_are_withdrawn_below_the_higher_of_the_two_vetoes() -> None:
+    scores = DraftScores(
+        (0.15, 0.15, 0.15, 0.15),
+        (0.5, 0.5, 0.5, 0.5),
+        (0.2, 0.05, 0.0, 0.0),
+        (0.0, 0.21, 0.1, 0.0),
+    )
+    assert scores.withdraws_weak("C1")  # the plain veto (.2) is the higher
+    assert scores.withdraws_weak("T4") and not scores.withdraws("T4")
+    assert not scores.withdraws_weak("S1")  # 0.15 >= 0.1
+    assert not scores.withdraws_weak("C4")
+
+
+def test_the_shipped_weak_vetoes_sit_between_the_veto_and_the_threshold() -> None:
+    for lang in ("zh", "en"):
+        weak = dict(zip(LABELS, weak_vetoes(lang), strict=True))
+        assert {p for p, v in weak.items() if v} == {"T4"}
+        i = LABELS.index("T4")
+        assert vetoes(lang)[i] < weak["T4"] < thresholds(lang)[i]
+
+
+WEAK_AND_DEFERRAL = "不清楚，再说吧"  # 不清楚 is a weak word of evasive-answer, 再说吧 is not
+
+
+def test_only_a_finding_of_weak_words_is_withdrawn_at_the_weak_veto(
+    wednesday_in_beijing: CheckContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def matches() -> set[str]:
+        return {
+            f.match
+            for f in check(WEAK_AND_DEFERRAL, wednesday_in_beijing)
+            if f.rule == "core.evasive-answer"
+        }
+
+    monkeypatch.setattr(engine, "model_withdraws", lambda text, lang, rule: False)
+    monkeypatch.setattr(engine, "model_withdraws_weak", lambda text, lang, rule: False)
+    assert matches() == {"不清楚", "再说吧"}
+    asked: list[str] = []
+
+    def sound_enough(text: str, lang: str, rule: Rule) -> bool:
+        asked.append(rule.id)
+        return True
+
+    monkeypatch.setattr(engine, "model_withdraws_weak", sound_enough)
+    assert matches() == {"再说吧"}
+    assert asked == ["core.model-evasive-answer"]  # read once per principle
+    # a user's own phrases are never withdrawn (their rule loses model_veto)
+    own = config_from_mapping({"rules": {"core.evasive-answer": {"phrases": {"zh": ["随便"]}}}})
+    found = {f.match for f in check(WEAK_AND_DEFERRAL, wednesday_in_beijing, own)}
+    assert "不清楚" in found
+
+
+def test_a_sound_draft_loses_a_weak_word_finding_through_the_real_model(
+    wednesday_in_beijing: CheckContext,
+) -> None:
+    # not knowing the client's choice, with what holds either way: the model reads it as
+    # above the plain veto but below the weak one
+    text = "I don't know which frame you'll choose, but both come with a two-year guarantee."
+    reading = score(text, "en")
+    assert not reading.withdraws("T4") and reading.withdraws_weak("T4")
+    models_off = config_from_mapping({"rules": {rule: "off" for rule in MODEL_RULES.values()}})
+    assert "core.evasive-answer" in {f.rule for f in check(text, wednesday_in_beijing, models_off)}
+    assert "T4" not in {f.principle for f in check(text, wednesday_in_beijing)}
+
+
+def test_weak_words_need_model_veto() -> None:
+    rule = """\
+principle: T4
+kind: existence
+level: warning
+lang: [zh]
+{veto}weak_words: {{zh: ['不清楚']}}
+message: "x"
+suggestion: "y"
+tokens: {{zh: ['不清楚', '再说吧']}}
+examples:
+  flag: ["不清楚"]
+  pass: ["好的"]
+"""
+    parsed = parse_rule(rule.format(veto="model_veto: true\n"), "t.r", "r.yaml")
+    assert parsed.weak_words_for("zh") == ("不清楚",)
+    with pytest.raises(WarmlineError) as info:
+        parse_rule(rule.format(veto=""), "t.r", "packs/t/r.yaml")
+    assert "weak words need model_veto: true" in info.value.message
+    with pytest.raises(WarmlineError) as info:
+        parse_rule(
+            rule.format(veto="model_veto: true\n").replace("{zh: ['不清楚']}", "{en: ['x']}", 1),
+            "t.r",
+            "r.yaml",
+        )
+    assert "not in the rule's lang list" in info.value.message
 
 
 def test_a_clearly_sound_draft_loses_a_phrase_finding_through_the_real_model(
