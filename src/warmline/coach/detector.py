@@ -553,21 +553,14 @@ def as_model_reads(text: str, lang: Lang, rule: Rule) -> str:
     return text
 
 
-def model_withdraws(text: str, lang: Lang, rule: Rule) -> bool:
+def model_withdraws(text: str, lang: Lang, rule: Rule, *, weak: bool = False) -> bool:
     """The draft model, read as the model rule `rule` reads it, finds the draft clearly
-    sound for the rule's principle (draftmodel.DraftScores.withdraws)."""
+    sound for the rule's principle (draftmodel.DraftScores.withdraws); with `weak`, sound
+    enough to withdraw a finding made only of weak words (DraftScores.withdraws_weak)."""
     if not text.strip():
         return False
-    return draftmodel.score(as_model_reads(text, lang, rule), lang).withdraws(rule.principle)
-
-
-def model_withdraws_weak(text: str, lang: Lang, rule: Rule) -> bool:
-    """The draft model, read as the model rule `rule` reads it, finds the draft sound
-    enough for the rule's principle to withdraw a finding of weak words only
-    (draftmodel.DraftScores.withdraws_weak)."""
-    if not text.strip():
-        return False
-    return draftmodel.score(as_model_reads(text, lang, rule), lang).withdraws_weak(rule.principle)
+    reading = draftmodel.score(as_model_reads(text, lang, rule), lang)
+    return reading.withdraws_weak(rule.principle) if weak else reading.withdraws(rule.principle)
 
 
 def draft_model(text: str, lang: Lang, ctx: CheckContext, rule: Rule) -> list[Hit]:

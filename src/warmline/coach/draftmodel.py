@@ -125,18 +125,20 @@ def thresholds(lang: Lang) -> tuple[float, ...]:
     return tuple(float(table[lang][p]) for p in LABELS)
 
 
-@lru_cache(maxsize=8)
 def vetoes(lang: Lang) -> tuple[float, ...]:
     """The shipped veto threshold per principle for a language (0: no veto)."""
-    table = _model().settings.get("vetoes", {})
-    assert isinstance(table, dict)
-    return tuple(float(table.get(lang, {}).get(p, 0.0)) for p in LABELS)
+    return _per_principle("vetoes", lang)
+
+
+def weak_vetoes(lang: Lang) -> tuple[float, ...]:
+    """The shipped veto threshold for weak words per principle for a language (0: none)."""
+    return _per_principle("weak_vetoes", lang)
 
 
 @lru_cache(maxsize=8)
-def weak_vetoes(lang: Lang) -> tuple[float, ...]:
-    """The shipped veto threshold for weak words per principle for a language (0: none)."""
-    table = _model().settings.get("weak_vetoes", {})
+def _per_principle(key: str, lang: Lang) -> tuple[float, ...]:
+    """A per-language, per-principle table of the model file's settings (0 where absent)."""
+    table = _model().settings.get(key, {})
     assert isinstance(table, dict)
     return tuple(float(table.get(lang, {}).get(p, 0.0)) for p in LABELS)
 

@@ -17,13 +17,7 @@ from functools import cache, lru_cache
 
 from warmline.coach.config import DEFAULT_CONFIG, CoachConfig, literal
 from warmline.coach.context import CheckContext
-from warmline.coach.detector import (
-    DETECTORS,
-    Hit,
-    model_withdraws,
-    model_withdraws_weak,
-    verbosity,
-)
+from warmline.coach.detector import DETECTORS, Hit, model_withdraws, verbosity
 from warmline.coach.finding import Finding, level_rank
 from warmline.coach.fix import FIXERS
 from warmline.coach.guard import GUARDS, Guard
@@ -80,6 +74,8 @@ class Compiled:
     # findings of phrase rules with `model_veto: true` (their IDs in `vetoable`)
     vetoers: tuple[tuple[str, int], ...] = ()
     vetoable: frozenset[str] = frozenset()
+    # (rule ID, language, its weak words as one pattern): Rule.weak_words, compiled once
+    weak: tuple[tuple[str, Lang, re.Pattern[str]], ...] = ()
 
 
 def _apply(rule: Rule, config: CoachConfig) -> Rule | None:
@@ -149,7 +145,13 @@ def _compile_rules(config: CoachConfig) -> Compiled:
         if rules[i].kind == "python" and rules[i].detector == "draft-model"
     )
     vetoable = frozenset(r.id for r in rules if r.model_veto)
-    return Compiled(rules, tuple(scanners), detectors, secondary, vetoers, vetoable)
+    weak = tuple(
+        (r.id, lang, re.compile("|".join(f"(?:{w})" for w in words), re.IGNORECASE))
+        for r in rules
+        for lang in LANGS
+        if (words := r.weak_words_for(lang))
+    )
+    return Compiled(rules, tuple(scanners), detectors, secondary, vetoers, vetoable, weak)
 
 
 def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
@@ -327,12 +329,12 @@ def _withdrawn(findings: list[Finding], text: str, lang: Lang, compiled: Compile
         index = vetoers.get(g.principle)
         if g.rule not in compiled.vetoable or index is None or lang not in rules[index].langs:
             return False
-        words = next((r.weak_words_for(lang) for r in rules if r.id == g.rule), ())
-        if not words or not _weak_pattern(words).fullmatch(g.match.strip()):
+        words = next((p for r, p_lang, p in compiled.weak if r == g.rule and p_lang == lang), None)
+        if words is None or not words.fullmatch(g.match.strip()):
             return False
         verdict = weak.get(g.principle)
         if verdict is None:
-            verdict = weak[g.principle] = model_withdraws_weak(text, lang, rules[index])
+            verdict = weak[g.principle] = model_withdraws(text, lang, rules[index], weak=True)
         return verdict
 
     verdicts: dict[str, bool] = {}
@@ -364,11 +366,6 @@ def _withdrawn(findings: list[Finding], text: str, lang: Lang, compiled: Compile
                 continue
         kept.append(f)
     return kept
-
-
-@lru_cache(maxsize=32)
-def _weak_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{w})" for w in words), re.IGNORECASE)
 
 
 def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
