@@ -226,14 +226,15 @@ MAX_VETO_LOSS = 0.01
 # written for. Like any veto it stays at or below the in-file examples' lowest probability
 # (on a 0.01 grid).
 VETO_FLOOR = 0.08
-# A floor under a model threshold, chosen on fresh drafts (dev24 to dev28, each read by the
-# rules and model of the commit before its fix round; docs/coach.md, fifteenth session):
-# the Chinese T4 flags the model adds beyond the phrase rules were right 10 times and wrong 8
-# at .27, and the lowest threshold on a .05 grid that lost none of the 10 and removed the
-# most false ones (6 of 8, 2 left) was .40. The cross-validated choice below holds the model's own
-# precision on the training drafts; the flags it adds where no phrase rule fires are the
-# harder drafts, where that precision does not hold.
-THRESHOLD_FLOOR: dict[str, dict[str, float]] = {"zh": {"T4": 0.40}}
+# A floor under a model threshold, chosen on fresh drafts: the T4 flags the model adds beyond
+# the phrase rules are the harder drafts, where its cross-validated precision does not hold.
+# Fifteenth session (docs/coach.md): zh T4 .40, on dev24 to dev28 read by the rules and model
+# of the commit before each set's fix round. Nineteenth session: on dev24 to dev34 read the
+# same way (with the weak-word veto applied where a reading predates it), the model rule's T4
+# flags were right 15 times and wrong 9 in English, 32 and 13 in Chinese (7 above .40); the
+# level on a .05 grid that maximised T4 F1 there was .55 in both languages, under the
+# lowest in-file example that must flag (en .600, zh .689).
+THRESHOLD_FLOOR: dict[str, dict[str, float]] = {"zh": {"T4": 0.55}, "en": {"T4": 0.55}}
 # The veto for weak words (Rule.weak_words: generic words of not knowing, which sound drafts
 # use all the time), chosen on fresh drafts (dev24 to dev33, each read by the rules of the
 # commit before its fix round; docs/coach.md, eighteenth session): the level on a .05 grid
