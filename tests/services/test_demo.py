@@ -99,3 +99,16 @@ def test_demo_times_are_relative_to_now_in_the_clients_zone() -> None:
     assert (at.year, at.month, at.day, at.hour, at.minute) == (2026, 11, 22, 10, 15)
     assert demo_time("-3h", "Asia/Tokyo", NOW) == NOW - timedelta(hours=3)
     assert len(load_demo_data()["clients"]) >= 15
+
+
+def test_the_demos_reference_angry_message_reads_as_anger_with_the_six_step_plan(
+    demo: Services,
+) -> None:
+    """Issue 4's check: `warmline read` on the demo's angry message (王建国's, the reference
+    case) returns anger and the plan, and the English client's frustrated one reads anger."""
+    for name, words in (("王建国", "我很失望"), ("Daniel", "frustrated")):
+        angry = [m for m in demo.messages(name) if m.direction == "in" and words in m.text]
+        assert len(angry) == 1, name
+        reading = demo.read_message(angry[0].text, name)
+        assert reading.emotion == "anger", name
+        assert reading.plan is not None and len(reading.plan.steps) == 6, name
