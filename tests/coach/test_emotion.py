@@ -140,6 +140,26 @@ def test_common_acronyms_are_not_shouting() -> None:
     assert [c.text for c in find_cues("This is WRONG", "en") if c.kind == "caps"] == ["WRONG"]
 
 
+def test_three_capitals_are_an_acronym_unless_they_spell_a_shouted_word() -> None:
+    def caps(text: str) -> list[str]:
+        return [c.text for c in find_cues(text, "en") if c.kind == "caps"]
+
+    assert caps("We will send one cup and one plate by EMS tomorrow.") == []
+    assert caps("DHL says the SKU is on the VAT invoice") == []
+    assert caps("This is NOT what we asked for, WHY is it late") == ["NOT", "WHY"]
+
+
+def test_whatever_is_a_shrug_only_as_an_interjection() -> None:
+    def sarcasm(text: str) -> list[str]:
+        return [c.text for c in find_cues(text, "en") if c.kind == "sarcasm"]
+
+    assert sarcasm("axes work. one-pager: whatever the quote is, just go") == []
+    assert sarcasm("ok whatever works for you") == []
+    assert sarcasm("Whatever. Just send it.") == ["Whatever"]
+    assert sarcasm("whatever, do what you want") == ["whatever"]
+    assert sarcasm("whatever you say") == ["whatever"]
+
+
 def test_cue_prior_counts_each_kind_at_most_twice() -> None:
     cues = find_cues("again again again again", "en")
     assert len(cues) == 4

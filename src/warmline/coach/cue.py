@@ -381,6 +381,15 @@ _FULL_WIDTH_CHARS = re.compile("[\uff01-\uff5e\u3000\u2018\u2019]")
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[!?]")
 _PUNCT = re.compile(r"(?=[?!])(?:\?{2,}|\?!+|!\?+|!{3,})")
 _CAPS = re.compile(r"\b[A-Z]{3,}\b")
+# Three capitals are mostly an acronym (EMS, DHL, SKU, VAT): they count as shouting only
+# when they spell one of these words.
+_SHOUTED_SHORT = frozenset(
+    ["NOT", "NOW", "WHY", "YOU", "ALL", "ANY", "ARE", "CAN", "DID", "GET", "HOW", "NEW", "OUT", "WAS", "YET", "WHO", "AND", "THE", "FOR", "BUT", "STILL", "ONE", "TWO", "BAD", "SAD", "MAD", "OMG", "WTF", "LOL", "SMH", "DAY"]
+)
+# "whatever" as an interjection ("Whatever.", "whatever, just send it") is a shrug; as a
+# determiner or pronoun ("whatever the quote is", "whatever works") it is no cue, except
+# in the dismissive "whatever you say / want / think"
+_WHATEVER_AS_WORD = re.compile(r"\s*(?!you (?:say|want|think)\b)[a-z0-9']")
 _LATIN = re.compile(r"[A-Za-z]")
 _ZH_END_TAG = re.compile(r"好吗[?。!]*$")
 _NEGATION = re.compile(
@@ -641,6 +650,12 @@ def find_cues(text: str, lang: Lang, norm: str | None = None) -> tuple[Cue, ...]
             continue
         if label == "anger" and lang == "en" and _EN_NEGATION.search(norm[max(0, s - 16) : s]):
             continue
+        if (
+            kind == "sarcasm"
+            and norm.endswith("whatever", s, e)
+            and _WHATEVER_AS_WORD.match(norm, e)
+        ):
+            continue
         found.append(Cue(text[s:e], label, kind, s, e))
     found += [
         Cue(text[m.start() : m.end()], "anger", "punctuation", m.start(), m.end())
@@ -655,7 +670,7 @@ def find_cues(text: str, lang: Lang, norm: str | None = None) -> tuple[Cue, ...]
         found += [
             Cue(m.group(), "anger", "caps", m.start(), m.end())
             for m in _CAPS.finditer(text)
-            if m.group() not in _CAPS_OK
+            if m.group() not in _CAPS_OK and (len(m.group()) > 3 or m.group() in _SHOUTED_SHORT)
         ]
     found.sort(key=lambda c: c.start)
     return tuple(found)
