@@ -384,7 +384,38 @@ _CAPS = re.compile(r"\b[A-Z]{3,}\b")
 # Three capitals are mostly an acronym (EMS, DHL, SKU, VAT): they count as shouting only
 # when they spell one of these words.
 _SHOUTED_SHORT = frozenset(
-    ["NOT", "NOW", "WHY", "YOU", "ALL", "ANY", "ARE", "CAN", "DID", "GET", "HOW", "NEW", "OUT", "WAS", "YET", "WHO", "AND", "THE", "FOR", "BUT", "STILL", "ONE", "TWO", "BAD", "SAD", "MAD", "OMG", "WTF", "LOL", "SMH", "DAY"]
+    [
+        "NOT",
+        "NOW",
+        "WHY",
+        "YOU",
+        "ALL",
+        "ANY",
+        "ARE",
+        "CAN",
+        "DID",
+        "GET",
+        "HOW",
+        "NEW",
+        "OUT",
+        "WAS",
+        "YET",
+        "WHO",
+        "AND",
+        "THE",
+        "FOR",
+        "BUT",
+        "ONE",
+        "TWO",
+        "BAD",
+        "SAD",
+        "MAD",
+        "OMG",
+        "WTF",
+        "LOL",
+        "SMH",
+        "DAY",
+    ]
 )
 # "whatever" as an interjection ("Whatever.", "whatever, just send it") is a shrug; as a
 # determiner or pronoun ("whatever the quote is", "whatever works") it is no cue, except
