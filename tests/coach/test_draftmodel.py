@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -543,3 +544,18 @@ def test_packed_rows_give_the_scores_of_the_reference_sum(
     got = model.logits(grams, extra)
     want = logits(grams, extra, weights, bias)
     assert got == pytest.approx(want, abs=1e-9)
+
+
+def test_no_model_finding_when_the_exceptions_leave_almost_nothing_to_read() -> None:
+    """ "Honestly we're swamped, no way we can do it." is S1's: the T4 model rule blanks our
+    hardship and would judge "honestly" alone, which it reads as evasive."""
+    rule = next(r for r in engine.compile_rules().rules if r.id == MODEL_RULES["T4"])
+    text = "Honestly we're swamped, no way we can do it."
+    assert as_model_reads(text, "en", rule).split()[0] == "honestly"
+    ctx = CheckContext(
+        now=datetime(2026, 11, 24, 7, 0, tzinfo=UTC), lang="en", client_zone="Europe/London"
+    )
+    assert MODEL_RULES["T4"] not in {f.rule for f in check(text, ctx)}
+    # a draft with words left is still read
+    flagged = check("Can't really tell you how long the repair will take.", ctx)
+    assert MODEL_RULES["T4"] in {f.rule for f in flagged}

@@ -553,6 +553,15 @@ def as_model_reads(text: str, lang: Lang, rule: Rule) -> str:
     return text
 
 
+def _little_left(read: str, lang: Lang) -> bool:
+    """Is what a model rule reads, once its exceptions are blanked out, too little to judge:
+    under three Chinese characters, or under two English words ("Honestly, …" after "we're
+    swamped, no way we can do it" is blanked as S1's)?"""
+    if lang == "zh":
+        return sum(map(len, _HAN_RUN.findall(read))) < 3
+    return len(_LATIN_WORD.findall(read)) < 2
+
+
 def model_withdraws(text: str, lang: Lang, rule: Rule, *, weak: bool = False) -> bool:
     """The draft model, read as the model rule `rule` reads it, finds the draft clearly
     sound for the rule's principle (draftmodel.DraftScores.withdraws); with `weak`, sound
@@ -572,7 +581,10 @@ def draft_model(text: str, lang: Lang, ctx: CheckContext, rule: Rule) -> list[Hi
     (sign-offs such as "talk soon" for C1): they are blanked out before scoring."""
     if not text.strip():
         return []
-    text = as_model_reads(text, lang, rule)
+    read = as_model_reads(text, lang, rule)
+    if read is not text and _little_left(read, lang):
+        return []  # the rule's exceptions took nearly all of it: nothing left to judge
+    text = read
     if not draftmodel.score(text, lang).flags(rule.principle):
         return []
     span = draftmodel.strongest_sentence(text, lang, rule.principle)
