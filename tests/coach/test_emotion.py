@@ -147,6 +147,8 @@ def test_three_capitals_are_an_acronym_unless_they_spell_a_shouted_word() -> Non
     assert caps("We will send one cup and one plate by EMS tomorrow.") == []
     assert caps("DHL says the SKU is on the VAT invoice") == []
     assert caps("This is NOT what we asked for, WHY is it late") == ["NOT", "WHY"]
+    assert caps("Please FIX this today, it is WAY TOO late") == ["FIX", "WAY", "TOO"]
+    assert caps("The GET endpoint follows the WHO guidelines") == []
 
 
 def test_whatever_is_a_shrug_only_as_an_interjection() -> None:
@@ -158,6 +160,10 @@ def test_whatever_is_a_shrug_only_as_an_interjection() -> None:
     assert sarcasm("Whatever. Just send it.") == ["Whatever"]
     assert sarcasm("whatever, do what you want") == ["whatever"]
     assert sarcasm("whatever you say") == ["whatever"]
+    assert sarcasm("ok whatever lol") == ["whatever"]
+    assert sarcasm("whatever i guess just send it") == ["whatever"]
+    assert sarcasm("Whatever you guys want, it's your call apparently.") == ["Whatever"]
+    assert sarcasm("Whatever you think works best for the layout is fine with me!") == []
 
 
 def test_cue_prior_counts_each_kind_at_most_twice() -> None:

@@ -394,33 +394,41 @@ _SHOUTED_SHORT = frozenset(
         "ARE",
         "CAN",
         "DID",
-        "GET",
         "HOW",
         "NEW",
         "OUT",
         "WAS",
         "YET",
-        "WHO",
         "AND",
         "THE",
         "FOR",
         "BUT",
         "ONE",
         "TWO",
+        "TEN",
         "BAD",
         "SAD",
-        "MAD",
-        "OMG",
-        "WTF",
-        "LOL",
-        "SMH",
+        "FED",
+        "FIX",
+        "YES",
+        "TOO",
+        "WAY",
+        "PAY",
+        "OFF",
+        "SAY",
+        "SEE",
+        "ASK",
         "DAY",
     ]
 )
 # "whatever" as an interjection ("Whatever.", "whatever, just send it") is a shrug; as a
 # determiner or pronoun ("whatever the quote is", "whatever works") it is no cue, except
-# in the dismissive "whatever you say / want / think"
-_WHATEVER_AS_WORD = re.compile(r"\s*(?!you (?:say|want|think)\b)[a-z0-9']")
+# in a shrug ("whatever you say", "whatever i guess", "ok whatever lol"); "whatever you
+# think works best" is deference, no cue
+_WHATEVER_AS_WORD = re.compile(
+    r"\s*(?!(?:you|u)(?: guys| all)? (?:say|want|think)\b(?! (?:is|works?|best|would)\b)"
+    r"|(?:i|lol|man|just|then|ok|dude)\b)[a-z0-9']"
+)
 _LATIN = re.compile(r"[A-Za-z]")
 _ZH_END_TAG = re.compile(r"好吗[?。!]*$")
 _NEGATION = re.compile(
