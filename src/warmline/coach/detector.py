@@ -581,7 +581,7 @@ def draft_model(text: str, lang: Lang, ctx: CheckContext, rule: Rule) -> list[Hi
     (sign-offs such as "talk soon" for C1): they are blanked out before scoring."""
     if not text.strip():
         return []
-    read = as_model_reads(text, lang, rule)
+    read = as_model_reads(text, lang, rule)  # `text` itself when nothing is blanked
     if read is not text and _little_left(read, lang):
         return []  # the rule's exceptions took nearly all of it: nothing left to judge
     text = read

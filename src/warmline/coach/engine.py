@@ -311,10 +311,17 @@ def _withdrawn(findings: list[Finding], text: str, lang: Lang, compiled: Compile
     vetoers = dict(compiled.vetoers)
     whole: dict[str, bool] = {}  # principle -> the draft as written reads sound for it
 
-    def vetoed(g: Finding) -> bool:
-        """Would the reading as written withdraw this finding?"""
+    def vetoer(g: Finding) -> int | None:
+        """The index of the model rule that may withdraw this finding, if any."""
         index = vetoers.get(g.principle)
         if g.rule not in compiled.vetoable or index is None or lang not in rules[index].langs:
+            return None
+        return index
+
+    def vetoed(g: Finding) -> bool:
+        """Would the reading as written withdraw this finding?"""
+        index = vetoer(g)
+        if index is None:
             return False
         verdict = whole.get(g.principle)
         if verdict is None:
@@ -326,8 +333,8 @@ def _withdrawn(findings: list[Finding], text: str, lang: Lang, compiled: Compile
     def weakly_vetoed(g: Finding) -> bool:
         """Is this finding made only of its rule's weak words, in a draft the model
         reads as sound enough for them (Rule.weak_words)?"""
-        index = vetoers.get(g.principle)
-        if g.rule not in compiled.vetoable or index is None or lang not in rules[index].langs:
+        index = vetoer(g)
+        if index is None:
             return False
         words = next((p for r, p_lang, p in compiled.weak if r == g.rule and p_lang == lang), None)
         if words is None or not words.fullmatch(g.match.strip()):
