@@ -351,6 +351,7 @@ def main(argv: list[str]) -> int:
                 f"CPU second (target >= {TARGET_RATIO}x); extraction off: {unread_ratio:.2f}x "
                 "per CPU second"
             )
+            print(_budget(base, ours, unread))
             print(f"{_readings(ours)}; a second import added {ours['second_new']:.0f} messages\n")
             checks += [
                 (f"email >= {TARGET_RATIO}x the stdlib parse (wall clock)", ratio >= TARGET_RATIO),
@@ -408,6 +409,21 @@ def main(argv: list[str]) -> int:
         else "a target was missed (wall-clock figures depend on the load average above)",
     )
     return 0 if ok else 1
+
+
+def _budget(base: dict[str, float], ours: dict[str, float], unread: dict[str, float]) -> str:
+    """What the email target leaves per mail, against what the import spent: the wall time
+    per mail the target allows, and the most CPU time that is, with every core busy the
+    whole time (the import parses in one process and stores and reads in another)."""
+    cores = os.cpu_count() or 1
+    wall = base["seconds"] / base["messages"] / TARGET_RATIO * 1e6
+    spent = ours["cpu"] / ours["messages"] * 1e6
+    without = unread["cpu"] / unread["messages"] * 1e6
+    return (
+        f"budget: {TARGET_RATIO}x the baseline allows {wall:,.0f} us of wall clock per mail, at "
+        f"most {wall * cores:,.0f} CPU us on {cores} cores kept busy; the import spent "
+        f"{spent:,.0f} CPU us ({spent - without:,.0f} reading, {without:,.0f} parsing and storing)"
+    )
 
 
 def _row(label: str, r: dict[str, float]) -> tuple[str, ...]:

@@ -6,6 +6,13 @@ Prints messages per second (CPU time, best of three) for core.timeexpr.find_time
 coach.emotion.classify and the whole coach.reading.read, on chat-length messages
 in Chinese and English written for this bench (half of them hold a time), and a
 CPU calibration to compare machines. Figures, not a test.
+
+    python bench/read_speed.py --mail [DIR]
+
+reads instead the new text (quotes and signatures cut, as an import keeps it) of every
+mail under DIR (default: the SpamAssassin ham of ../shared/corpora/email) and prints the
+CPU time each reader of an import (services/intake.py) costs per mail, best of three:
+what the email import benchmark (bench/import.py) spends beyond parsing and storing.
 """
 
 from __future__ import annotations
@@ -22,8 +29,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from warmline.coach.emotion import classify  # noqa: E402
+from warmline.coach.question import find_questions, is_status_request  # noqa: E402
 from warmline.coach.reading import ReadContext, read  # noqa: E402
 from warmline.core.timeexpr import find_times  # noqa: E402
+from warmline.ingest.mail import message_from_bytes  # noqa: E402
+from warmline.services.intake import message_lang  # noqa: E402
 
 NOW = datetime(2026, 11, 24, 7, 0, tzinfo=UTC)
 
@@ -71,10 +81,77 @@ def rate(fn: Callable[[str], object], texts: list[str]) -> float:
     return best
 
 
+def ham_dir() -> Path:
+    for base in (ROOT.parent, *ROOT.parent.parents):
+        candidate = base / "shared" / "corpora" / "email" / "spamassassin-ham"
+        if candidate.is_dir():
+            return candidate
+    return ROOT.parent / "shared" / "corpora" / "email" / "spamassassin-ham"
+
+
+def mail_texts(folder: Path) -> list[str]:
+    """The new text of each mail under `folder` that has any, as an import stores it."""
+    texts = []
+    for n, path in enumerate(sorted(folder.rglob("*.txt"))):
+        data = path.read_bytes()
+        envelope = None
+        if data.startswith(b"From "):
+            envelope, _, data = data.partition(b"\n")
+        msg = message_from_bytes(
+            data, fmt="eml", name=path.name, where=f"mail {n}", envelope=envelope
+        )
+        if msg is not None and msg.text.strip():
+            texts.append(msg.text)
+    return texts
+
+
+def per_mail(fn: Callable[[str, str], object], texts: list[str], langs: list[str]) -> float:
+    """CPU microseconds per mail, best of three."""
+    best = float("inf")
+    for _ in range(3):
+        start = time.process_time()
+        for t, lang in zip(texts, langs, strict=True):
+            fn(t, lang)
+        best = min(best, time.process_time() - start)
+    return best / len(texts) * 1e6
+
+
+def mail_main(folder: Path) -> None:
+    if not folder.is_dir():
+        print(f"no mail under {folder}; pass a folder of .txt or .eml files after --mail")
+        return
+    texts = mail_texts(folder)
+    langs: list[str] = [message_lang(t, "en") for t in texts]
+    classify(texts[0])  # load the model once, outside the timing
+    mean = sum(map(len, texts)) / len(texts)
+    median = sorted(map(len, texts))[len(texts) // 2]
+    print(
+        f"{len(texts):,} mails from {folder} (new text: mean {mean:,.0f} characters, median "
+        f"{median:,}), CPU us per mail, best of three"
+    )
+    readers: list[tuple[str, Callable[[str, str], object]]] = [
+        ("language", lambda t, _lang: message_lang(t, "en")),
+        ("emotion", classify),  # type: ignore[list-item]
+        ("questions", find_questions),  # type: ignore[list-item]
+        ("status request", is_status_request),  # type: ignore[list-item]
+    ]
+    total = 0.0
+    for name, fn in readers:
+        cost = per_mail(fn, texts, langs)
+        total += cost
+        print(f"  {name:<15}{cost:>7,.0f}")
+    print(f"  {'all':<15}{total:>7,.0f}")
+    print(f"pure-Python speed: {calibrate():.2f} s CPU for 10M loop iterations")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=20_000)
+    parser.add_argument("--mail", nargs="?", const="", default=None, metavar="DIR")
     args = parser.parse_args()
+    if args.mail is not None:
+        mail_main(Path(args.mail) if args.mail else ham_dir())
+        return
     rng = random.Random(7)
     texts = [rng.choice(MESSAGES) for _ in range(args.n)]
     classify(texts[0])  # load the model once, outside the timing
