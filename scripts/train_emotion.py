@@ -52,6 +52,7 @@ from warmline.core.text import Lang  # noqa: E402
 DATA = ROOT / "data" / "emotion"
 EVAL = ROOT / "tests" / "data" / "coach_eval"
 DEV = ROOT / "data" / "emotion_dev"
+FRESH = ROOT / "data" / "emotion_fresh21"  # a fresh set by new writers, never trained on
 # Jaccard similarity of character n-gram sets (zh pairs, en triples) at or
 # above which a training message counts as a near-duplicate of an evaluation one
 NEAR_DUPLICATE = 0.6
@@ -136,12 +137,12 @@ def near_duplicate(grams: frozenset[str], others: list[frozenset[str]]) -> bool:
 
 
 def held_out_shingles(lang: Lang) -> list[frozenset[str]]:
-    """The evaluation and development messages as shingle sets.
+    """The evaluation, development and fresh messages as shingle sets.
 
     The evaluation set is read by the program only and shown to no one.
     """
     found: list[frozenset[str]] = []
-    for path in (EVAL / f"{lang}.jsonl", DEV / f"{lang}.jsonl"):
+    for path in (EVAL / f"{lang}.jsonl", DEV / f"{lang}.jsonl", FRESH / f"{lang}.jsonl"):
         if path.exists():
             found += [
                 shingles(json.loads(line)["text"], lang)
