@@ -38,20 +38,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from corpora_check import default_root as corpora_root  # noqa: E402  (bench/corpora_check.py)
+
 TARGET_RATIO = 1.5
 TARGET_CHAT_RATE = 5000
 TARGET_PEAK_MB = 300
-
-
-def corpora_root() -> Path:
-    env = os.environ.get("WARMLINE_CORPORA")
-    if env:
-        return Path(env)
-    for base in (ROOT.parent, *ROOT.parent.parents):
-        candidate = base / "shared" / "corpora"
-        if candidate.is_dir():
-            return candidate
-    return ROOT.parent / "shared" / "corpora"
 
 
 def build_ham_mbox(target: Path) -> int:

@@ -28,11 +28,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from corpora_check import default_root  # noqa: E402  (bench/corpora_check.py)
+
 from warmline.coach.emotion import classify  # noqa: E402
 from warmline.coach.question import find_questions, is_status_request  # noqa: E402
 from warmline.coach.reading import ReadContext, read  # noqa: E402
 from warmline.core.timeexpr import find_times  # noqa: E402
-from warmline.ingest.mail import message_from_bytes  # noqa: E402
+from warmline.ingest.mail import read_eml  # noqa: E402
 from warmline.services.intake import message_lang  # noqa: E402
 
 NOW = datetime(2026, 11, 24, 7, 0, tzinfo=UTC)
@@ -81,28 +83,14 @@ def rate(fn: Callable[[str], object], texts: list[str]) -> float:
     return best
 
 
-def ham_dir() -> Path:
-    for base in (ROOT.parent, *ROOT.parent.parents):
-        candidate = base / "shared" / "corpora" / "email" / "spamassassin-ham"
-        if candidate.is_dir():
-            return candidate
-    return ROOT.parent / "shared" / "corpora" / "email" / "spamassassin-ham"
-
-
 def mail_texts(folder: Path) -> list[str]:
     """The new text of each mail under `folder` that has any, as an import stores it."""
-    texts = []
-    for n, path in enumerate(sorted(folder.rglob("*.txt"))):
-        data = path.read_bytes()
-        envelope = None
-        if data.startswith(b"From "):
-            envelope, _, data = data.partition(b"\n")
-        msg = message_from_bytes(
-            data, fmt="eml", name=path.name, where=f"mail {n}", envelope=envelope
-        )
-        if msg is not None and msg.text.strip():
-            texts.append(msg.text)
-    return texts
+    return [
+        msg.text
+        for path in sorted(folder.rglob("*.txt"))
+        for msg in read_eml(path)
+        if msg.text.strip()
+    ]
 
 
 def per_mail(fn: Callable[[str, str], object], texts: list[str], langs: list[str]) -> float:
@@ -150,7 +138,7 @@ def main() -> None:
     parser.add_argument("--mail", nargs="?", const="", default=None, metavar="DIR")
     args = parser.parse_args()
     if args.mail is not None:
-        mail_main(Path(args.mail) if args.mail else ham_dir())
+        mail_main(Path(args.mail) if args.mail else default_root() / "email" / "spamassassin-ham")
         return
     rng = random.Random(7)
     texts = [rng.choice(MESSAGES) for _ in range(args.n)]

@@ -13,29 +13,30 @@ that are right in fewer than --below of them: the candidates for leaving the cue
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from score_emotion import read_labelled  # noqa: E402
 
 from warmline.coach.cue import find_cues, normalise  # noqa: E402
+from warmline.coach.emotion import LABELS  # noqa: E402
 
 LANGS = ("zh", "en")
 
 
 def labelled(lang: str) -> list[tuple[str, str]]:
     """(text, label) of every labelled emotion message in one language."""
-    rows = []
-    for folder in ("emotion", "emotion_dev"):
-        for path in sorted((ROOT / "data" / folder).glob(f"{lang}*.jsonl")):
-            for line in path.read_text(encoding="utf-8").splitlines():
-                if line.strip():
-                    row = json.loads(line)
-                    rows.append((row["text"], row["label"]))
-    return rows
+    paths = [
+        path
+        for folder in ("emotion", "emotion_dev")
+        for path in sorted((ROOT / "data" / folder).glob(f"{lang}*.jsonl"))
+    ]
+    return [(text, LABELS[label]) for path in paths for text, label in read_labelled(path)]
 
 
 def audit(lang: str) -> dict[tuple[str, str, str], Counter[str]]:

@@ -6,6 +6,9 @@ Reads <folder>/zh.jsonl and <folder>/en.jsonl (one {"text", "label"} per line) w
 coach.emotion.classify, as the product does, and prints precision / recall / F1 per
 label and macro F1 per language. For sets kept out of training (data/emotion_fresh21/):
 each reading of such a set is a measurement, to be recorded where it is used.
+
+The labelled-file reader and the report are shared with scripts/train_emotion.py and
+scripts/audit_cues.py (this module needs no numpy).
 """
 
 from __future__ import annotations
@@ -23,18 +26,43 @@ from warmline.core.text import Lang  # noqa: E402
 LANGS: tuple[Lang, ...] = ("zh", "en")
 
 
-def score(rows: list[tuple[str, str]], lang: Lang) -> tuple[dict[str, tuple[float, ...]], float]:
-    """Per label (precision, recall, F1, n), and macro F1."""
-    got = [classify(text, lang).label for text, _ in rows]
-    out: dict[str, tuple[float, ...]] = {}
-    for label in LABELS:
-        tp = sum(g == label and want == label for g, (_, want) in zip(got, rows, strict=True))
-        said = sum(g == label for g in got)
-        real = sum(want == label for _, want in rows)
-        p = tp / said if said else 0.0
-        r = tp / real if real else 0.0
-        out[label] = (p, r, 2 * p * r / (p + r) if p + r else 0.0, real)
-    return out, sum(v[2] for v in out.values()) / len(LABELS)
+def read_labelled(path: Path) -> list[tuple[str, int]]:
+    """(text, label index) of each line of a labelled .jsonl file; a bad label stops."""
+    rows = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        item = json.loads(line)
+        if item.get("label") not in LABELS:
+            raise SystemExit(f"{path}:{number}: label must be one of {LABELS}")
+        rows.append((item["text"], LABELS.index(item["label"])))
+    return rows
+
+
+def report(gold: list[int], pred: list[int]) -> dict[str, dict[str, float]]:
+    """Precision, recall, F1 and support per label (label indices in, names out)."""
+    table: dict[str, dict[str, float]] = {}
+    for li, label in enumerate(LABELS):
+        tp = sum(1 for g, p in zip(gold, pred, strict=True) if g == li and p == li)
+        fp = sum(1 for g, p in zip(gold, pred, strict=True) if g != li and p == li)
+        fn = sum(1 for g, p in zip(gold, pred, strict=True) if g == li and p != li)
+        prec = tp / (tp + fp) if tp + fp else 0.0
+        rec = tp / (tp + fn) if tp + fn else 0.0
+        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+        table[label] = {"precision": prec, "recall": rec, "f1": f1, "support": tp + fn}
+    return table
+
+
+def print_report(lang: str, table: dict[str, dict[str, float]], what: str = "") -> None:
+    n = sum(int(v["support"]) for v in table.values())
+    print(f"\n{lang}: {what or f'5-fold cross-validation on {n} messages'}")
+    print(f"  {'label':<13}{'precision':>10}{'recall':>8}{'F1':>8}{'n':>6}")
+    for label, row in table.items():
+        print(
+            f"  {label:<13}{row['precision']:>10.3f}{row['recall']:>8.3f}{row['f1']:>8.3f}{int(row['support']):>6}"
+        )
+    macro = sum(r["f1"] for r in table.values()) / len(table)
+    print(f"  {'macro F1':<13}{'':>18}{macro:>8.3f}")
 
 
 def main(argv: list[str]) -> int:
@@ -46,19 +74,10 @@ def main(argv: list[str]) -> int:
         path = folder / f"{lang}.jsonl"
         if not path.exists():
             continue
-        rows = []
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if line.strip():
-                item = json.loads(line)
-                if item.get("label") not in LABELS:
-                    raise SystemExit(f"{path}:{number}: label must be one of {LABELS}")
-                rows.append((item["text"], item["label"]))
-        per_label, macro = score(rows, lang)
-        print(f"{lang}: {len(rows)} messages from {path}")
-        print("  label         precision  recall      F1     n")
-        for label, (p, r, f, n) in per_label.items():
-            print(f"  {label:<13}{p:>9.3f}{r:>8.3f}{f:>8.3f}{n:>6.0f}")
-        print(f"  macro F1{macro:>32.3f}")
+        rows = read_labelled(path)
+        pred = [LABELS.index(classify(text, lang).label) for text, _ in rows]
+        table = report([label for _, label in rows], pred)
+        print_report(lang, table, f"{len(rows)} messages from {path}")
     return 0
 
 

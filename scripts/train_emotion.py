@@ -45,6 +45,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import regression  # noqa: E402  (scripts/regression.py)
+from score_emotion import print_report, read_labelled, report  # noqa: E402
 
 from warmline.coach import emotion, textmodel  # noqa: E402
 from warmline.core.text import Lang  # noqa: E402
@@ -103,14 +104,9 @@ def load(lang: Lang, held_out: list[frozenset[str]] | None = None) -> list[Examp
 
 def _load_file(path: Path, lang: Lang) -> list[Example]:
     rows: list[Example] = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        item = json.loads(line)
-        if item.get("label") not in LABELS:
-            raise SystemExit(f"{path}:{number}: label must be one of {LABELS}")
-        grams, cues = emotion.features(item["text"], lang)
-        rows.append((grams, cues, LABELS.index(item["label"]), item["text"]))
+    for text, label in read_labelled(path):
+        grams, cues = emotion.features(text, lang)
+        rows.append((grams, cues, label, text))
     return rows
 
 
@@ -201,19 +197,6 @@ def predict(
     return out
 
 
-def report(gold: list[int], pred: list[int]) -> dict[str, dict[str, float]]:
-    table: dict[str, dict[str, float]] = {}
-    for li, label in enumerate(LABELS):
-        tp = sum(1 for g, p in zip(gold, pred, strict=True) if g == li and p == li)
-        fp = sum(1 for g, p in zip(gold, pred, strict=True) if g != li and p == li)
-        fn = sum(1 for g, p in zip(gold, pred, strict=True) if g == li and p != li)
-        prec = tp / (tp + fp) if tp + fp else 0.0
-        rec = tp / (tp + fn) if tp + fn else 0.0
-        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
-        table[label] = {"precision": prec, "recall": rec, "f1": f1, "support": tp + fn}
-    return table
-
-
 def cross_validate(
     lang: Lang, rows: list[Example], l2: float, min_df: int, k: int = 5
 ) -> dict[str, dict[str, float]]:
@@ -227,18 +210,6 @@ def cross_validate(
         pred += predict(test, lang, bias, weights)
         gold += [r[2] for r in test]
     return report(gold, pred)
-
-
-def print_report(lang: str, table: dict[str, dict[str, float]], what: str = "") -> None:
-    n = sum(int(v["support"]) for v in table.values())
-    print(f"\n{lang}: {what or f'5-fold cross-validation on {n} messages'}")
-    print(f"  {'label':<13}{'precision':>10}{'recall':>8}{'F1':>8}{'n':>6}")
-    for label, row in table.items():
-        print(
-            f"  {label:<13}{row['precision']:>10.3f}{row['recall']:>8.3f}{row['f1']:>8.3f}{int(row['support']):>6}"
-        )
-    macro = sum(r["f1"] for r in table.values()) / len(table)
-    print(f"  {'macro F1':<13}{'':>18}{macro:>8.3f}")
 
 
 def main() -> None:

@@ -74,8 +74,8 @@ class Compiled:
     # findings of phrase rules with `model_veto: true` (their IDs in `vetoable`)
     vetoers: tuple[tuple[str, int], ...] = ()
     vetoable: frozenset[str] = frozenset()
-    # (rule ID, language, its weak words as one pattern): Rule.weak_words, compiled once
-    weak: tuple[tuple[str, Lang, re.Pattern[str]], ...] = ()
+    # ((rule ID, language), its weak words as one pattern): Rule.weak_words, compiled once
+    weak: tuple[tuple[tuple[str, Lang], re.Pattern[str]], ...] = ()
 
 
 def _apply(rule: Rule, config: CoachConfig) -> Rule | None:
@@ -146,7 +146,7 @@ def _compile_rules(config: CoachConfig) -> Compiled:
     )
     vetoable = frozenset(r.id for r in rules if r.model_veto)
     weak = tuple(
-        (r.id, lang, re.compile("|".join(f"(?:{w})" for w in words), re.IGNORECASE))
+        ((r.id, lang), re.compile("|".join(f"(?:{w})" for w in words), re.IGNORECASE))
         for r in rules
         for lang in LANGS
         if (words := r.weak_words_for(lang))
@@ -328,6 +328,7 @@ def _withdrawn(findings: list[Finding], text: str, lang: Lang, compiled: Compile
             verdict = whole[g.principle] = model_withdraws(text, lang, rules[index])
         return verdict
 
+    weak_words = dict(compiled.weak)
     weak: dict[str, bool] = {}  # principle -> the draft reads sound enough for weak words
 
     def weakly_vetoed(g: Finding) -> bool:
@@ -336,7 +337,7 @@ def _withdrawn(findings: list[Finding], text: str, lang: Lang, compiled: Compile
         index = vetoer(g)
         if index is None:
             return False
-        words = next((p for r, p_lang, p in compiled.weak if r == g.rule and p_lang == lang), None)
+        words = weak_words.get((g.rule, lang))
         if words is None or not words.fullmatch(g.match.strip()):
             return False
         verdict = weak.get(g.principle)
